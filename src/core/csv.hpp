@@ -1,0 +1,35 @@
+#pragma once
+// A CSV reader for what municipalities export from Excel: UTF-8 with or without BOM, comma or semicolon
+// (detected from the header line), quoted fields with embedded separators, quotes and newlines, CRLF.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace kwm::csv {
+
+struct Record {
+  std::int64_t row = 0;  // spreadsheet row number: the header is row 1
+  std::vector<std::string> fields;
+};
+
+struct Table {
+  char separator = ',';
+  bool decimal_comma = false;  // Dutch Excel writes semicolons and decimal commas together
+  std::vector<std::string> header;
+  std::vector<Record> records;
+
+  // Index of a header name, or empty when the file does not have that column.
+  std::optional<std::size_t> column(std::string_view name) const;
+};
+
+// Throws Failure (code "csv_malformed", with the row) on an unterminated quote or an empty file.
+Table parse(std::string_view text);
+
+// Writes one line with quoting where a field needs it; the line ends in "\r\n" as Excel expects.
+std::string format_line(const std::vector<std::string>& fields, char separator = ',');
+
+}  // namespace kwm::csv

@@ -1,0 +1,201 @@
+#include "store/migrations.hpp"
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "store/database.hpp"
+
+namespace kwm::store {
+namespace {
+
+struct Migration {
+  int version;
+  const char* name;
+  // One text for both dialects; "{pk}" stands for the auto-increment primary key.
+  const char* sql;
+};
+
+// Every tenant table carries municipality_id, so a shared installation can be partitioned by tenant.
+// Dates are ISO text (YYYY-MM-DD), moments ISO-8601 UTC text, FTE integer thousandths, booleans 0/1.
+constexpr Migration kMigrations[] = {
+    {1, "organisation and formation", R"SQL(
+CREATE TABLE municipalities (
+  id {pk},
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  inhabitants BIGINT NOT NULL,
+  region TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE cooperations (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  partner_codes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX cooperations_municipality ON cooperations(municipality_id);
+CREATE TABLE units (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  parent_id BIGINT REFERENCES units(id),
+  kind TEXT NOT NULL,
+  pillars TEXT NOT NULL DEFAULT '',
+  direction TEXT,
+  contractor TEXT,
+  location TEXT,
+  UNIQUE (municipality_id, code)
+);
+CREATE INDEX units_parent ON units(parent_id);
+CREATE TABLE functions (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  level TEXT NOT NULL,
+  education_level TEXT NOT NULL,
+  scale BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  UNIQUE (municipality_id, code, level)
+);
+CREATE TABLE positions (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  function_id BIGINT NOT NULL REFERENCES functions(id),
+  fte_milli BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  end_date TEXT NOT NULL DEFAULT '',
+  UNIQUE (municipality_id, unit_id, function_id, kind, end_date)
+);
+CREATE INDEX positions_unit ON positions(unit_id);
+CREATE TABLE people (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  personnel_number TEXT NOT NULL,
+  name TEXT NOT NULL,
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  function_id BIGINT REFERENCES functions(id),
+  fte_milli BIGINT NOT NULL,
+  contract TEXT NOT NULL,
+  contract_end TEXT NOT NULL DEFAULT '',
+  hire_date TEXT NOT NULL DEFAULT '',
+  education_level TEXT NOT NULL DEFAULT '',
+  engagement TEXT NOT NULL,
+  organisation TEXT NOT NULL DEFAULT '',
+  UNIQUE (municipality_id, personnel_number)
+);
+CREATE INDEX people_unit ON people(unit_id);
+CREATE TABLE users (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  username TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  person_id BIGINT REFERENCES people(id) ON DELETE SET NULL,
+  organisation TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+CREATE TABLE user_units (
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  unit_id BIGINT NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+  PRIMARY KEY (user_id, unit_id)
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE audit_log (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  user_id BIGINT,
+  username TEXT NOT NULL,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_key TEXT NOT NULL,
+  before_json TEXT NOT NULL DEFAULT '',
+  after_json TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_municipality ON audit_log(municipality_id, id);
+)SQL"},
+};
+
+constexpr int kLatestVersion = static_cast<int>(std::size(kMigrations));
+
+void ensure_migrations_table(soci::session& sql) {
+  sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+}
+
+int current_version(soci::session& sql) {
+  long long version = 0;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
+  return ind == soci::i_ok ? static_cast<int>(version) : 0;
+}
+
+// SOCI runs one statement per call; the migration texts are split on the semicolons that end a line.
+void run_script(soci::session& sql, const std::string& script) {
+  std::size_t start = 0;
+  while (start < script.size()) {
+    std::size_t end = script.find(";\n", start);
+    if (end == std::string::npos) end = script.size();
+    const std::string statement = script.substr(start, end - start);
+    if (statement.find_first_not_of(" \n\t\r") != std::string::npos) sql << statement;
+    start = end + 2;
+  }
+}
+
+}  // namespace
+
+SchemaStatus schema_status(Database& db) {
+  auto session = db.lease();
+  ensure_migrations_table(*session);
+  return SchemaStatus{current_version(*session), kLatestVersion};
+}
+
+std::vector<std::string> migrate(Database& db) {
+  std::vector<std::string> applied;
+  {
+    auto session = db.lease();
+    ensure_migrations_table(*session);
+  }
+  for (const Migration& migration : kMigrations) {
+    const bool done = db.transaction([&](soci::session& sql) {
+      if (current_version(sql) >= migration.version) return true;
+      std::string script = migration.sql;
+      for (auto at = script.find("{pk}"); at != std::string::npos; at = script.find("{pk}")) {
+        script.replace(at, 4, primary_key_sql(db.dialect()));
+      }
+      run_script(sql, script);
+      sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, CURRENT_TIMESTAMP)",
+          soci::use(migration.version), soci::use(std::string(migration.name));
+      return false;
+    });
+    if (!done) applied.push_back(fmt::format("{:03} {}", migration.version, migration.name));
+  }
+  return applied;
+}
+
+void require_current_schema(Database& db) {
+  const SchemaStatus status = schema_status(db);
+  if (status.current < status.latest) {
+    fail(ErrorKind::conflict, "schema_outdated",
+         fmt::format("Het databaseschema is versie {}, deze versie van Kwartiermaker verwacht {}: voer eerst "
+                     "'kwartiermaker migrate --db …' uit",
+                     status.current, status.latest));
+  }
+  if (status.current > status.latest) {
+    fail(ErrorKind::conflict, "schema_too_new",
+         fmt::format("Het databaseschema is versie {}, nieuwer dan deze versie van Kwartiermaker kent ({}): "
+                     "gebruik een nieuwere kwartiermaker",
+                     status.current, status.latest));
+  }
+}
+
+}  // namespace kwm::store

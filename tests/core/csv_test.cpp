@@ -1,0 +1,56 @@
+#include "core/csv.hpp"
+
+#include <gtest/gtest.h>
+
+namespace kwm {
+namespace {
+
+TEST(Csv, ReadsCommaFileWithQuotes) {
+  const auto table = csv::parse("code,name\nA,\"Team, Noord\"\nB,\"Zeg \"\"hoi\"\"\"\n");
+  EXPECT_EQ(table.separator, ',');
+  ASSERT_EQ(table.records.size(), 2u);
+  EXPECT_EQ(table.records[0].fields[1], "Team, Noord");
+  EXPECT_EQ(table.records[1].fields[1], "Zeg \"hoi\"");
+  EXPECT_EQ(table.records[0].row, 2);
+  EXPECT_EQ(table.records[1].row, 3);
+}
+
+TEST(Csv, DetectsSemicolonsAndBomAndCrLf) {
+  const auto table = csv::parse("\xEF\xBB\xBF" "code;fte\r\nA;0,8\r\n\r\nB;1\r\n");
+  EXPECT_EQ(table.separator, ';');
+  EXPECT_TRUE(table.decimal_comma);
+  EXPECT_EQ(table.header[0], "code");
+  ASSERT_EQ(table.records.size(), 2u);
+  EXPECT_EQ(table.records[0].fields[1], "0,8");
+  EXPECT_EQ(table.records[1].row, 4);  // the blank line still counts as a spreadsheet row
+}
+
+TEST(Csv, QuotedNewlineKeepsRowNumbersTrue) {
+  const auto table = csv::parse("a,b\n\"x\ny\",1\nz,2\n");
+  ASSERT_EQ(table.records.size(), 2u);
+  EXPECT_EQ(table.records[0].fields[0], "x\ny");
+  EXPECT_EQ(table.records[1].row, 4);
+}
+
+TEST(Csv, UnterminatedQuoteIsAnErrorWithItsRow) {
+  try {
+    csv::parse("a,b\n1,2\n\"open,3\n");
+    FAIL() << "expected a failure";
+  } catch (const Failure& failure) {
+    EXPECT_EQ(failure.error().code, "csv_malformed");
+    ASSERT_EQ(failure.error().rows.size(), 1u);
+    EXPECT_EQ(failure.error().rows[0].row, 3);
+  }
+}
+
+TEST(Csv, EmptyFileIsAnError) { EXPECT_THROW(csv::parse("  \n"), Failure); }
+
+TEST(Csv, FormatsLinesThatReadBack) {
+  const std::string line = csv::format_line({"a", "b;c", "d\"e"}, ';');
+  EXPECT_EQ(line, "a;\"b;c\";\"d\"\"e\"\r\n");
+  const auto table = csv::parse("h1;h2;h3\r\n" + line);
+  EXPECT_EQ(table.records[0].fields[2], "d\"e");
+}
+
+}  // namespace
+}  // namespace kwm
