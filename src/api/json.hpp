@@ -1,0 +1,44 @@
+#pragma once
+// Small helpers every handler uses to read JSON bodies and write JSON answers, so that each field error
+// names its field and each answer has the same shape.
+#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "http/router.hpp"
+
+namespace kwm::api {
+
+namespace json = boost::json;
+
+http::Response json_response(const json::value& value, unsigned status = 200);
+http::Response no_content();
+
+// Parses the body as a JSON object or fails with code "invalid_json".
+json::object parse_object(const http::Request& request);
+
+// Field readers: a missing required field, or a field of the wrong type, fails with that field's name.
+std::string required_string(const json::object& object, std::string_view field);
+std::optional<std::string> optional_string(const json::object& object, std::string_view field);
+std::int64_t required_int(const json::object& object, std::string_view field);
+std::optional<std::int64_t> optional_int(const json::object& object, std::string_view field);
+double required_number(const json::object& object, std::string_view field);
+std::optional<double> optional_number(const json::object& object, std::string_view field);
+
+struct PageRequest {
+  std::int64_t page = 1;       // 1-based
+  std::int64_t page_size = 50; // at most 500
+  std::int64_t offset() const { return (page - 1) * page_size; }
+};
+// Reads ?page= and ?page_size= or fails naming the parameter.
+PageRequest page_request(const http::Request& request);
+// {"items": [...], "page": n, "page_size": n, "total": n}
+json::object page_envelope(json::array items, const PageRequest& page, std::int64_t total);
+
+// {"error": {"code", "message", "field"?, "errors"?: [{"row","column","message"}]}}
+json::object error_body(const Error& error);
+
+}  // namespace kwm::api

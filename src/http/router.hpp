@@ -1,0 +1,84 @@
+#pragma once
+// Routes of the JSON API: a method, a path pattern with {name} segments, who may call it, and a handler.
+// The router also feeds /api/v1/openapi.json, so the document cannot drift from what is registered.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/principal.hpp"
+
+namespace kwm::http {
+
+enum class Method { get, post, put, patch, del };
+std::string_view to_string(Method method);
+
+struct Request {
+  Method method = Method::get;
+  std::string target;                             // path and query as received
+  std::string path;                               // decoded path without query
+  std::map<std::string, std::string> path_params;  // {id} and friends
+  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> headers;      // lower-case names
+  std::string body;
+  std::string remote_address;
+  std::optional<Principal> principal;  // set for every route that is not public
+  std::string session_token;           // raw cookie value, when there is one
+
+  std::string header(std::string_view name) const;  // lower-case name; "" when absent
+  // The path parameter, or a Failure naming it (e.g. "id" is not a number).
+  const std::string& param(std::string_view name) const;
+  std::int64_t id_param(std::string_view name = "id") const;
+  std::optional<std::string> query_param(std::string_view name) const;
+};
+
+struct Response {
+  unsigned status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers, e.g. Set-Cookie
+};
+
+using Handler = std::function<Response(Request&)>;
+
+// Who may call a route. Public routes need no session; all others need one and one of the roles
+// (an empty list admits every logged-in role, for routes whose handler scopes the data itself).
+struct Access {
+  bool is_public = false;
+  std::vector<Role> roles;
+  static Access anyone() { return Access{true, {}}; }
+  static Access logged_in() { return Access{false, {}}; }
+  static Access only(std::vector<Role> roles) { return Access{false, std::move(roles)}; }
+};
+
+struct Route {
+  Method method;
+  std::string pattern;  // e.g. "/api/v1/units/{id}"
+  Access access;
+  std::string summary;  // one line for the OpenAPI document
+  Handler handler;
+  std::string tag;      // OpenAPI tag: the capability
+  // Request body for the OpenAPI document: "application/json", "text/csv", or empty for none.
+  std::string request_body;
+};
+
+struct RouteMatch {
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+  bool path_known = false;  // some route has this path, with another method: 405 rather than 404
+};
+
+class Router {
+ public:
+  void add(Route route);
+  RouteMatch match(Method method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace kwm::http
