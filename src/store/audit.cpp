@@ -1,0 +1,51 @@
+#include "store/audit.hpp"
+
+#include <chrono>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "store/database.hpp"
+
+namespace kwm::store {
+
+std::string utc_now_iso() {
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+}
+
+void record_audit(soci::session& sql, const Principal& actor, std::string_view action, std::string_view entity,
+                  std::string_view entity_key, const std::string& before_json, const std::string& after_json) {
+  const long long user_id = actor.user_id;
+  const soci::indicator user_ind = actor.user_id == 0 ? soci::i_null : soci::i_ok;
+  sql << "INSERT INTO audit_log (municipality_id, user_id, username, at, action, entity, entity_key, before_json, "
+         "after_json) VALUES (:m, :u, :n, :at, :a, :e, :k, :b, :af)",
+      soci::use(static_cast<long long>(actor.municipality_id)), soci::use(user_id, user_ind),
+      soci::use(actor.username), soci::use(utc_now_iso()), soci::use(std::string(action)),
+      soci::use(std::string(entity)), soci::use(std::string(entity_key)), soci::use(before_json),
+      soci::use(after_json);
+}
+
+AuditPage list_audit(Database& db, std::int64_t municipality_id, const std::string& entity_filter, std::int64_t offset,
+                     std::int64_t limit) {
+  auto sql = db.lease();
+  const long long municipality = municipality_id;
+  AuditPage page;
+  long long total = 0;
+  *sql << "SELECT COUNT(*) FROM audit_log WHERE municipality_id = :m AND (:e = '' OR entity = :e2)",
+      soci::use(municipality), soci::use(entity_filter), soci::use(entity_filter), soci::into(total);
+  page.total = total;
+  const long long off = offset, lim = limit;
+  soci::rowset<soci::row> rows = (sql->prepare << "SELECT id, at, username, action, entity, entity_key, before_json, "
+                                                  "after_json FROM audit_log WHERE municipality_id = :m AND (:e = '' OR "
+                                                  "entity = :e2) ORDER BY id DESC LIMIT :l OFFSET :o",
+                                  soci::use(municipality), soci::use(entity_filter), soci::use(entity_filter),
+                                  soci::use(lim), soci::use(off));
+  for (const soci::row& row : rows) {
+    page.entries.push_back(AuditEntry{row.get<long long>(0), row.get<std::string>(1), row.get<std::string>(2),
+                                      row.get<std::string>(3), row.get<std::string>(4), row.get<std::string>(5),
+                                      row.get<std::string>(6), row.get<std::string>(7)});
+  }
+  return page;
+}
+
+}  // namespace kwm::store

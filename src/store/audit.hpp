@@ -1,0 +1,40 @@
+#pragma once
+// The audit log: every write records who, when, what entity, and the entity before and after, inside the
+// same transaction as the write itself so the log can never miss or invent a change.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "core/principal.hpp"
+
+namespace kwm::store {
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::string at;        // ISO-8601 UTC
+  std::string username;
+  std::string action;    // create, update, delete, import
+  std::string entity;    // unit, function, position, person, user, municipality, ...
+  std::string entity_key;
+  std::string before_json;  // "" when there was nothing before
+  std::string after_json;   // "" when there is nothing after
+};
+
+void record_audit(soci::session& sql, const Principal& actor, std::string_view action, std::string_view entity,
+                  std::string_view entity_key, const std::string& before_json, const std::string& after_json);
+
+struct AuditPage {
+  std::vector<AuditEntry> entries;  // newest first
+  std::int64_t total = 0;
+};
+class Database;
+AuditPage list_audit(Database& db, std::int64_t municipality_id, const std::string& entity_filter, std::int64_t offset,
+                     std::int64_t limit);
+
+// Now as ISO-8601 UTC with seconds, the form every moment column holds.
+std::string utc_now_iso();
+
+}  // namespace kwm::store
