@@ -38,7 +38,4 @@ PageRequest page_request(const http::Request& request);
 // {"items": [...], "page": n, "page_size": n, "total": n}
 json::object page_envelope(json::array items, const PageRequest& page, std::int64_t total);
 
-// {"error": {"code", "message", "field"?, "errors"?: [{"row","column","message"}]}}
-json::object error_body(const Error& error);
-
 }  // namespace kwm::api

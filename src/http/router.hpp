@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/error.hpp"
 #include "core/principal.hpp"
 
 namespace kwm::http {
@@ -27,6 +28,7 @@ struct Request {
   std::string remote_address;
   std::optional<Principal> principal;  // set for every route that is not public
   std::string session_token;           // raw cookie value, when there is one
+  bool over_tls = false;               // behind a TLS proxy (X-Forwarded-Proto: https) or told so: cookies get Secure
 
   std::string header(std::string_view name) const;  // lower-case name; "" when absent
   // The path parameter, or a Failure naming it (e.g. "id" is not a number).
@@ -41,6 +43,11 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers, e.g. Set-Cookie
 };
+
+// {"error": {"code", "message", "field"?, "errors"?: [{"row","column","message"}]}} with the status that
+// belongs to the error's kind.
+Response error_response(const Error& error);
+unsigned status_for(ErrorKind kind);
 
 using Handler = std::function<Response(Request&)>;
 

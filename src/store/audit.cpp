@@ -15,8 +15,8 @@ std::string utc_now_iso() {
 
 void record_audit(soci::session& sql, const Principal& actor, std::string_view action, std::string_view entity,
                   std::string_view entity_key, const std::string& before_json, const std::string& after_json) {
-  const long long user_id = actor.user_id;
-  const soci::indicator user_ind = actor.user_id == 0 ? soci::i_null : soci::i_ok;
+  long long user_id = actor.user_id;
+  soci::indicator user_ind = actor.user_id == 0 ? soci::i_null : soci::i_ok;
   sql << "INSERT INTO audit_log (municipality_id, user_id, username, at, action, entity, entity_key, before_json, "
          "after_json) VALUES (:m, :u, :n, :at, :a, :e, :k, :b, :af)",
       soci::use(static_cast<long long>(actor.municipality_id)), soci::use(user_id, user_ind),

@@ -1,0 +1,128 @@
+#include "api/json.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace kwm::api {
+namespace {
+
+const json::value* find_field(const json::object& object, std::string_view field) {
+  const auto it = object.find(field);
+  if (it == object.end() || it->value().is_null()) return nullptr;
+  return &it->value();
+}
+
+[[noreturn]] void wrong_type(std::string_view field, std::string_view expected) {
+  fail_invalid(std::string(field), "Het veld '" + std::string(field) + "' moet " + std::string(expected) + " zijn",
+               "invalid_type");
+}
+
+[[noreturn]] void missing(std::string_view field) {
+  fail_invalid(std::string(field), "Het veld '" + std::string(field) + "' ontbreekt", "missing_field");
+}
+
+std::optional<std::int64_t> as_int(const json::value& value) {
+  if (value.is_int64()) return value.as_int64();
+  if (value.is_uint64() && value.as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+    return static_cast<std::int64_t>(value.as_uint64());
+  if (value.is_double()) {
+    const double d = value.as_double();
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) return static_cast<std::int64_t>(d);
+  }
+  return std::nullopt;
+}
+
+std::int64_t positive_query_int(const http::Request& request, std::string_view name, std::int64_t fallback,
+                                std::int64_t maximum) {
+  const auto text = request.query_param(name);
+  if (!text) return fallback;
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc{} || end != text->data() + text->size() || value < 1 || value > maximum) {
+    fail_invalid(std::string(name),
+                 "De parameter '" + std::string(name) + "' moet een geheel getal van 1 tot " + std::to_string(maximum) +
+                     " zijn",
+                 "invalid_parameter");
+  }
+  return value;
+}
+
+}  // namespace
+
+http::Response json_response(const json::value& value, unsigned status) {
+  http::Response response;
+  response.status = status;
+  response.content_type = "application/json; charset=utf-8";
+  response.body = json::serialize(value);
+  return response;
+}
+
+http::Response no_content() {
+  http::Response response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
+}
+
+json::object parse_object(const http::Request& request) {
+  boost::system::error_code ec;
+  json::value value = json::parse(request.body, ec);
+  if (ec) fail(ErrorKind::invalid, "invalid_json", "De inhoud van het verzoek is geen geldige JSON: " + ec.message());
+  if (!value.is_object()) fail(ErrorKind::invalid, "invalid_json", "De inhoud van het verzoek moet een JSON-object zijn");
+  return std::move(value.as_object());
+}
+
+std::string required_string(const json::object& object, std::string_view field) {
+  auto value = optional_string(object, field);
+  if (!value) missing(field);
+  return *value;
+}
+
+std::optional<std::string> optional_string(const json::object& object, std::string_view field) {
+  const json::value* value = find_field(object, field);
+  if (!value) return std::nullopt;
+  if (!value->is_string()) wrong_type(field, "tekst");
+  return std::string(value->as_string());
+}
+
+std::int64_t required_int(const json::object& object, std::string_view field) {
+  auto value = optional_int(object, field);
+  if (!value) missing(field);
+  return *value;
+}
+
+std::optional<std::int64_t> optional_int(const json::object& object, std::string_view field) {
+  const json::value* value = find_field(object, field);
+  if (!value) return std::nullopt;
+  auto number = as_int(*value);
+  if (!number) wrong_type(field, "een geheel getal");
+  return number;
+}
+
+double required_number(const json::object& object, std::string_view field) {
+  auto value = optional_number(object, field);
+  if (!value) missing(field);
+  return *value;
+}
+
+std::optional<double> optional_number(const json::object& object, std::string_view field) {
+  const json::value* value = find_field(object, field);
+  if (!value) return std::nullopt;
+  if (!value->is_number()) wrong_type(field, "een getal");
+  const double number = value->to_number<double>();
+  if (!std::isfinite(number)) wrong_type(field, "een eindig getal");
+  return number;
+}
+
+PageRequest page_request(const http::Request& request) {
+  PageRequest page;
+  page.page = positive_query_int(request, "page", 1, 1'000'000);
+  page.page_size = positive_query_int(request, "page_size", 50, 500);
+  return page;
+}
+
+json::object page_envelope(json::array items, const PageRequest& page, std::int64_t total) {
+  return json::object{{"items", std::move(items)}, {"page", page.page}, {"page_size", page.page_size}, {"total", total}};
+}
+
+}  // namespace kwm::api

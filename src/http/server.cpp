@@ -1,0 +1,364 @@
+#include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <thread>
+#include <vector>
+
+#include "http/static_files.hpp"
+#include "store/user_store.hpp"
+
+namespace kwm::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+constexpr std::string_view kSessionCookie = "kwm_session";
+
+std::optional<Method> method_of(bhttp::verb verb) {
+  switch (verb) {
+    case bhttp::verb::get: return Method::get;
+    case bhttp::verb::head: return Method::get;
+    case bhttp::verb::post: return Method::post;
+    case bhttp::verb::put: return Method::put;
+    case bhttp::verb::patch: return Method::patch;
+    case bhttp::verb::delete_: return Method::del;
+    default: return std::nullopt;
+  }
+}
+
+bool changes_state(Method method) { return method != Method::get; }
+
+std::string cookie_value(std::string_view cookies, std::string_view name) {
+  while (!cookies.empty()) {
+    const std::size_t end = std::min(cookies.find(';'), cookies.size());
+    std::string_view pair = cookies.substr(0, end);
+    pair.remove_prefix(std::min(pair.find_first_not_of(' '), pair.size()));
+    const std::size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+    cookies.remove_prefix(std::min(end + 1, cookies.size()));
+  }
+  return {};
+}
+
+Response failure(ErrorKind kind, std::string code, std::string message) {
+  return error_response(Error{kind, std::move(code), std::move(message), {}, {}});
+}
+
+// A foreign Origin on a state-changing request is a cross-site request: refuse it whatever it carries.
+bool origin_is_foreign(const Request& request) {
+  const std::string origin = request.header("origin");
+  if (origin.empty()) return false;
+  const std::string host = request.header("host");
+  return origin != "http://" + host && origin != "https://" + host;
+}
+
+bool role_allowed(const Access& access, Role role) {
+  return access.roles.empty() || std::find(access.roles.begin(), access.roles.end(), role) != access.roles.end();
+}
+
+}  // namespace
+
+void add_security_headers(Response& response) {
+  response.headers.emplace_back("Content-Security-Policy",
+                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+                                "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  response.headers.emplace_back("X-Frame-Options", "DENY");
+  response.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
+}
+
+struct Dispatcher::StaticFilesHolder {
+  StaticFiles files;
+};
+
+Dispatcher::Dispatcher(const Router& router, store::Database& db, std::string web_root)
+    : router_(router), db_(db), static_files_(std::make_unique<StaticFilesHolder>(StaticFiles(std::move(web_root)))) {}
+
+Dispatcher::~Dispatcher() = default;
+
+Response Dispatcher::dispatch(Request& request) const {
+  Response response;
+  try {
+    if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") {
+      response = dispatch_api(request);
+      response.headers.emplace_back("Cache-Control", "no-store");
+    } else if (request.method != Method::get) {
+      response = failure(ErrorKind::not_found, "not_found", "Deze pagina bestaat niet");
+      response.status = 405;
+    } else if (auto file = static_files_->files.serve(request.path)) {
+      response = std::move(*file);
+    } else {
+      response = failure(ErrorKind::not_found, "not_found", "Deze pagina bestaat niet");
+    }
+  } catch (const Failure& f) {
+    response = error_response(f.error());
+  } catch (const std::exception& e) {
+    // Only a fault of ours ends here; the message stays in the log, not in the answer.
+    spdlog::error("unhandled error on {} {}: {}", to_string(request.method), request.path, e.what());
+    response = failure(ErrorKind::internal, "internal_error", "Er ging iets mis in de server; probeer het later opnieuw");
+  }
+  add_security_headers(response);
+  return response;
+}
+
+Response Dispatcher::dispatch_api(Request& request) const {
+  const RouteMatch match = router_.match(request.method, request.path);
+  if (!match.route) {
+    if (match.path_known) {
+      Response response = failure(ErrorKind::invalid, "method_not_allowed", "Deze methode is hier niet toegestaan");
+      response.status = 405;
+      return response;
+    }
+    return failure(ErrorKind::not_found, "not_found", "Dit adres van de API bestaat niet");
+  }
+  const Route& route = *match.route;
+  request.path_params = match.params;
+  if (changes_state(request.method) && origin_is_foreign(request)) {
+    return failure(ErrorKind::forbidden, "foreign_origin", "Verzoeken van een andere website worden geweigerd");
+  }
+  request.session_token = cookie_value(request.header("cookie"), kSessionCookie);
+  if (!route.access.is_public) {
+    const auto session = store::find_session(db_, request.session_token);
+    if (!session) return failure(ErrorKind::unauthenticated, "not_logged_in", "U bent niet (meer) ingelogd");
+    if (changes_state(request.method) && request.header("x-csrf-token") != session->csrf_token) {
+      return failure(ErrorKind::forbidden, "csrf_token_invalid",
+                     "Het beveiligingstoken (X-CSRF-Token) ontbreekt of klopt niet; log opnieuw in");
+    }
+    if (!role_allowed(route.access, session->principal.role)) {
+      return failure(ErrorKind::forbidden, "role_not_allowed", "Uw rol geeft geen toegang tot deze gegevens");
+    }
+    request.principal = session->principal;
+  }
+  return route.handler(request);
+}
+
+// One connection: read a request, answer it, repeat while the client keeps the connection alive.
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket&& socket, const Dispatcher& dispatcher, const ServerOptions& options,
+             std::atomic<int>& in_flight, std::atomic<bool>& stopping)
+      : stream_(std::move(socket)), dispatcher_(dispatcher), options_(options), in_flight_(in_flight),
+        stopping_(stopping) {}
+
+  void start() {
+    asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Connection::read, shared_from_this()));
+  }
+
+ private:
+  void read() {
+    parser_.emplace();
+    parser_->body_limit(options_.body_limit);
+    parser_->header_limit(16 * 1024);
+    stream_.expires_after(first_request_ ? options_.request_timeout : options_.idle_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    first_request_ = false;
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted) {
+      return close();
+    }
+    if (ec == bhttp::error::body_limit) {
+      return write(plain_error(413, "payload_too_large", "Het verzoek is te groot"), false, 11, false);
+    }
+    if (ec) {
+      if (ec == asio::error::connection_reset || ec == asio::error::eof) return close();
+      return write(plain_error(400, "malformed_request", "Het verzoek is geen geldig HTTP"), false, 11, false);
+    }
+    handle(parser_->release());
+  }
+
+  Response plain_error(unsigned status, std::string code, std::string message) {
+    Response response = failure(ErrorKind::invalid, std::move(code), std::move(message));
+    response.status = status;
+    add_security_headers(response);
+    return response;
+  }
+
+  void handle(bhttp::request<bhttp::string_body>&& raw) {
+    ++in_flight_;
+    const auto started = std::chrono::steady_clock::now();
+    Request request;
+    Response response;
+    const std::optional<Method> method = method_of(raw.method());
+    const auto target = boost::urls::parse_origin_form(raw.target());
+    if (!method) {
+      response = plain_error(405, "method_not_allowed", "Deze methode wordt niet ondersteund");
+    } else if (!target) {
+      response = plain_error(400, "malformed_request", "Het adres van het verzoek is ongeldig");
+    } else {
+      request.method = *method;
+      request.target = std::string(raw.target());
+      request.path = std::string(target->path());
+      for (const auto& param : target->params()) request.query[std::string(param.key)] = std::string(param.value);
+      for (const auto& field : raw) {
+        std::string name(field.name_string());
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        request.headers[name] = std::string(field.value());
+      }
+      beast::error_code ec;
+      const auto remote = stream_.socket().remote_endpoint(ec);
+      request.remote_address = ec ? std::string("unknown") : remote.address().to_string();
+      request.over_tls = options_.force_secure_cookies || request.header("x-forwarded-proto") == "https";
+      request.body = std::move(raw.body());
+      response = dispatcher_.dispatch(request);
+    }
+    if (raw.method() == bhttp::verb::head) response.body.clear();
+    const bool keep_alive = raw.keep_alive() && !stopping_;
+    if (options_.access_log) {
+      const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+      spdlog::info("method={} path={} status={} bytes={} ms={:.2f} remote={} user={}",
+                   std::string(raw.method_string()), request.path.empty() ? std::string(raw.target()) : request.path,
+                   response.status, response.body.size(), elapsed.count(), request.remote_address,
+                   request.principal ? request.principal->username : "-");
+    }
+    --in_flight_;
+    write(std::move(response), keep_alive, raw.version(), raw.method() == bhttp::verb::head);
+  }
+
+  void write(Response response, bool keep_alive, unsigned version, bool head) {
+    auto message = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(response.status), version);
+    message->set(bhttp::field::server, "kwartiermaker");
+    if (!response.content_type.empty()) message->set(bhttp::field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) message->insert(name, value);
+    const std::size_t length = response.body.size();
+    message->body() = std::move(response.body);
+    message->keep_alive(keep_alive);
+    message->prepare_payload();
+    if (head) message->content_length(length);
+    stream_.expires_after(options_.request_timeout);
+    bhttp::async_write(stream_, *message,
+                       [self = shared_from_this(), message, keep_alive](beast::error_code ec, std::size_t) {
+                         if (ec || !keep_alive) return self->close();
+                         self->read();
+                       });
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  const Dispatcher& dispatcher_;
+  const ServerOptions& options_;
+  std::atomic<int>& in_flight_;
+  std::atomic<bool>& stopping_;
+  bool first_request_ = true;
+};
+
+struct Server::Impl {
+  Impl(ServerOptions opts, const Router& router, store::Database& db)
+      : options(std::move(opts)), dispatcher(router, db, options.web_root), acceptor(io), signals(io) {}
+
+  void accept() {
+    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec) {
+        if (!acceptor.is_open()) return;
+        spdlog::warn("accept failed: {}", ec.message());
+      } else {
+        std::make_shared<Connection>(std::move(socket), dispatcher, options, in_flight, stopping)->start();
+      }
+      accept();
+    });
+  }
+
+  void wait_for_requests_then_end(std::chrono::steady_clock::time_point deadline) {
+    auto timer = std::make_shared<asio::steady_timer>(io, std::chrono::milliseconds(50));
+    timer->async_wait([this, timer, deadline](beast::error_code) {
+      if (in_flight == 0 || std::chrono::steady_clock::now() >= deadline) {
+        io.stop();
+        return;
+      }
+      wait_for_requests_then_end(deadline);
+    });
+  }
+
+  ServerOptions options;
+  Dispatcher dispatcher;
+  asio::io_context io;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  std::vector<std::thread> threads;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+};
+
+Server::Server(ServerOptions options, const Router& router, store::Database& db)
+    : impl_(std::make_unique<Impl>(std::move(options), router, db)) {
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec) fail_invalid("listen", "Ongeldig adres om op te luisteren: " + impl_->options.host);
+  const tcp::endpoint endpoint(address, impl_->options.port);
+  impl_->acceptor.open(endpoint.protocol());
+  impl_->acceptor.set_option(asio::socket_base::reuse_address(true));
+  impl_->acceptor.bind(endpoint, ec);
+  if (ec) {
+    fail(ErrorKind::conflict, "listen_failed",
+         "Kan niet luisteren op " + impl_->options.host + ":" + std::to_string(impl_->options.port) + ": " + ec.message(),
+         "listen");
+  }
+  impl_->acceptor.listen(asio::socket_base::max_listen_connections);
+}
+
+Server::~Server() {
+  stop();
+  wait();
+}
+
+unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::start() {
+  impl_->accept();
+  unsigned count = impl_->options.threads;
+  // Handlers block on the database, so more threads than cores keep the cores busy.
+  if (count == 0) count = std::max(4u, 2 * std::thread::hardware_concurrency());
+  for (unsigned i = 0; i < count; ++i) impl_->threads.emplace_back([this] { impl_->io.run(); });
+}
+
+void Server::wait() {
+  for (auto& thread : impl_->threads)
+    if (thread.joinable()) thread.join();
+  impl_->threads.clear();
+}
+
+void Server::stop() {
+  if (impl_->stopping.exchange(true)) return;
+  asio::post(impl_->io, [this] {
+    beast::error_code ec;
+    impl_->acceptor.close(ec);
+    impl_->signals.cancel(ec);
+    impl_->wait_for_requests_then_end(std::chrono::steady_clock::now() + std::chrono::seconds(10));
+  });
+  if (impl_->threads.empty()) impl_->io.stop();
+}
+
+void Server::stop_on_signals() {
+  impl_->signals.add(SIGTERM);
+  impl_->signals.add(SIGINT);
+  impl_->signals.async_wait([this](beast::error_code ec, int signal) {
+    if (ec) return;
+    spdlog::info("signal {} received: finishing requests in flight, then stopping", signal);
+    stop();
+  });
+}
+
+}  // namespace kwm::http

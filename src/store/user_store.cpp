@@ -1,0 +1,214 @@
+#include "store/user_store.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "store/audit.hpp"
+#include "store/database.hpp"
+
+namespace kwm::store {
+namespace {
+
+constexpr std::size_t kMinimumPasswordLength = 12;
+
+void ensure_sodium() {
+  static const int ready = sodium_init();
+  if (ready < 0) fail(ErrorKind::internal, "crypto_unavailable", "libsodium kon niet worden gestart");
+}
+
+std::string hex(const unsigned char* data, std::size_t size) {
+  std::string out(size * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), data, size);
+  out.pop_back();
+  return out;
+}
+
+std::string random_token() {
+  unsigned char bytes[32];  // 256 bits
+  randombytes_buf(bytes, sizeof bytes);
+  return hex(bytes, sizeof bytes);
+}
+
+std::string token_hash(const std::string& token) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
+  return hex(digest, sizeof digest);
+}
+
+std::string hash_password(const std::string& password) {
+  char hashed[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(hashed, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    fail(ErrorKind::internal, "out_of_memory", "Het wachtwoord kon niet worden versleuteld (te weinig geheugen)");
+  }
+  return hashed;
+}
+
+std::string iso_after_hours(int hours) {
+  const auto at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) + std::chrono::hours(hours);
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", at);
+}
+
+// A manager's scope is the units they lead and everything below them.
+std::vector<std::int64_t> unit_subtree(soci::session& sql, long long user_id) {
+  std::vector<std::int64_t> result;
+  soci::rowset<long long> roots = (sql.prepare << "SELECT unit_id FROM user_units WHERE user_id = :u", soci::use(user_id));
+  std::vector<long long> frontier(roots.begin(), roots.end());
+  while (!frontier.empty()) {
+    const long long unit = frontier.back();
+    frontier.pop_back();
+    if (std::find(result.begin(), result.end(), unit) != result.end()) continue;
+    result.push_back(unit);
+    soci::rowset<long long> children = (sql.prepare << "SELECT id FROM units WHERE parent_id = :p", soci::use(unit));
+    frontier.insert(frontier.end(), children.begin(), children.end());
+  }
+  std::sort(result.begin(), result.end());
+  return result;
+}
+
+const char* kPrincipalColumns =
+    "SELECT u.id, u.username, u.municipality_id, m.code, u.role, u.person_id, u.organisation, u.password_hash "
+    "FROM users u JOIN municipalities m ON m.id = u.municipality_id ";
+
+struct UserRow {
+  Principal principal;
+  std::string password_hash;
+};
+
+std::optional<UserRow> load_user(soci::session& sql, const std::string& where, const std::string& value) {
+  soci::row row;
+  sql << (std::string(kPrincipalColumns) + where), soci::use(value), soci::into(row);
+  if (!sql.got_data()) return std::nullopt;
+  UserRow user;
+  Principal& p = user.principal;
+  p.user_id = row.get<long long>(0);
+  p.username = row.get<std::string>(1);
+  p.municipality_id = row.get<long long>(2);
+  p.municipality_code = row.get<std::string>(3);
+  p.role = role_from_string(row.get<std::string>(4)).value_or(Role::employee);
+  if (row.get_indicator(5) == soci::i_ok) p.person_id = row.get<long long>(5);
+  p.organisation = row.get<std::string>(6);
+  user.password_hash = row.get<std::string>(7);
+  if (p.role == Role::manager) p.unit_ids = unit_subtree(sql, p.user_id);
+  return user;
+}
+
+void check_role_ties(soci::session& sql, const NewUser& user) {
+  const long long municipality = user.municipality_id;
+  if (user.role == Role::manager && user.unit_ids.empty())
+    fail_invalid("unit", "Een leidinggevende (manager) hoort bij minstens één eenheid: geef --unit CODE", "unit_required");
+  if (user.role == Role::employee && !user.person_id)
+    fail_invalid("person", "Een medewerker (employee) hoort bij een eigen personeelsdossier: geef --person NUMMER",
+                 "person_required");
+  if (user.role == Role::external && user.organisation.empty())
+    fail_invalid("organisation", "Een externe gebruiker hoort bij een organisatie: geef --organisation NAAM",
+                 "organisation_required");
+  for (std::int64_t unit : user.unit_ids) {
+    long long found = 0;
+    sql << "SELECT COUNT(*) FROM units WHERE id = :i AND municipality_id = :m", soci::use(static_cast<long long>(unit)),
+        soci::use(municipality), soci::into(found);
+    if (found == 0) fail_invalid("unit", "De eenheid hoort niet bij deze gemeente", "unknown_unit");
+  }
+  if (user.person_id) {
+    long long found = 0;
+    sql << "SELECT COUNT(*) FROM people WHERE id = :i AND municipality_id = :m",
+        soci::use(static_cast<long long>(*user.person_id)), soci::use(municipality), soci::into(found);
+    if (found == 0) fail_invalid("person", "Het personeelsdossier hoort niet bij deze gemeente", "unknown_person");
+  }
+}
+
+}  // namespace
+
+std::int64_t create_user(Database& db, const Principal& actor, const NewUser& user) {
+  ensure_sodium();
+  if (user.username.empty() || user.username.size() > 100)
+    fail_invalid("username", "Een gebruikersnaam heeft 1 tot 100 tekens");
+  if (user.password.size() < kMinimumPasswordLength)
+    fail_invalid("password", fmt::format("Het wachtwoord moet minstens {} tekens hebben", kMinimumPasswordLength),
+                 "weak_password");
+  const std::string password_hash = hash_password(user.password);
+  return db.transaction([&](soci::session& sql) -> std::int64_t {
+    long long taken = 0;
+    sql << "SELECT COUNT(*) FROM users WHERE username = :u", soci::use(user.username), soci::into(taken);
+    if (taken > 0) fail(ErrorKind::conflict, "username_taken", "Deze gebruikersnaam bestaat al", "username");
+    check_role_ties(sql, user);
+    long long id = 0;
+    long long person = user.person_id.value_or(0);
+    soci::indicator person_ind = user.person_id ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO users (municipality_id, username, password_hash, role, person_id, organisation, created_at) "
+           "VALUES (:m, :u, :h, :r, :p, :o, :c) RETURNING id",
+        soci::use(static_cast<long long>(user.municipality_id)), soci::use(user.username), soci::use(password_hash),
+        soci::use(std::string(to_string(user.role))), soci::use(person, person_ind), soci::use(user.organisation),
+        soci::use(utc_now_iso()), soci::into(id);
+    for (std::int64_t unit : user.unit_ids) {
+      sql << "INSERT INTO user_units (user_id, unit_id) VALUES (:u, :n)", soci::use(id),
+          soci::use(static_cast<long long>(unit));
+    }
+    Principal scoped_actor = actor;
+    scoped_actor.municipality_id = user.municipality_id;
+    record_audit(sql, scoped_actor, "create", "user", user.username, "",
+                 fmt::format(R"({{"username":"{}","role":"{}"}})", user.username, to_string(user.role)));
+    return id;
+  });
+}
+
+std::optional<Principal> verify_login(Database& db, const std::string& username, const std::string& password) {
+  ensure_sodium();
+  std::optional<UserRow> user;
+  {
+    auto sql = db.lease();
+    user = load_user(*sql, "WHERE u.username = :u", username);
+  }
+  if (!user) {
+    // Spend the same effort as a real check, so response time does not tell which usernames exist.
+    static const std::string dummy = hash_password("kwartiermaker-timing-equaliser");
+    (void)crypto_pwhash_str_verify(dummy.c_str(), password.data(), password.size());
+    return std::nullopt;
+  }
+  if (crypto_pwhash_str_verify(user->password_hash.c_str(), password.data(), password.size()) != 0) return std::nullopt;
+  return user->principal;
+}
+
+SessionTokens create_session(Database& db, std::int64_t user_id, int lifetime_hours) {
+  ensure_sodium();
+  SessionTokens tokens{random_token(), random_token()};
+  db.transaction([&](soci::session& sql) {
+    sql << "DELETE FROM sessions WHERE expires_at < :now", soci::use(utc_now_iso());
+    sql << "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (:t, :u, :c, :n, :e)",
+        soci::use(token_hash(tokens.token)), soci::use(static_cast<long long>(user_id)), soci::use(tokens.csrf_token),
+        soci::use(utc_now_iso()), soci::use(iso_after_hours(lifetime_hours));
+  });
+  return tokens;
+}
+
+std::optional<ActiveSession> find_session(Database& db, const std::string& token) {
+  if (token.empty()) return std::nullopt;
+  auto sql = db.lease();
+  std::string username, csrf, expires;
+  *sql << "SELECT u.username, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+          "WHERE s.token_hash = :t",
+      soci::use(token_hash(token)), soci::into(username), soci::into(csrf), soci::into(expires);
+  if (!sql->got_data() || expires < utc_now_iso()) return std::nullopt;
+  std::optional<UserRow> user = load_user(*sql, "WHERE u.username = :u", username);
+  if (!user) return std::nullopt;
+  return ActiveSession{user->principal, csrf};
+}
+
+void delete_session(Database& db, const std::string& token) {
+  auto sql = db.lease();
+  *sql << "DELETE FROM sessions WHERE token_hash = :t", soci::use(token_hash(token));
+}
+
+std::optional<Principal> principal_for_username(Database& db, const std::string& username) {
+  auto sql = db.lease();
+  std::optional<UserRow> user = load_user(*sql, "WHERE u.username = :u", username);
+  if (!user) return std::nullopt;
+  return user->principal;
+}
+
+}  // namespace kwm::store
