@@ -28,6 +28,7 @@ struct Request {
   std::string remote_address;
   std::optional<Principal> principal;  // set for every route that is not public
   std::string session_token;           // raw cookie value, when there is one
+  std::string csrf_token;              // of the session, for routes that are not public
   bool over_tls = false;               // behind a TLS proxy (X-Forwarded-Proto: https) or told so: cookies get Secure
 
   std::string header(std::string_view name) const;  // lower-case name; "" when absent

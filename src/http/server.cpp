@@ -144,6 +144,7 @@ Response Dispatcher::dispatch_api(Request& request) const {
       return failure(ErrorKind::forbidden, "role_not_allowed", "Uw rol geeft geen toegang tot deze gegevens");
     }
     request.principal = session->principal;
+    request.csrf_token = session->csrf_token;
   }
   return route.handler(request);
 }

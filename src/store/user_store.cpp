@@ -98,28 +98,40 @@ std::optional<UserRow> load_user(soci::session& sql, const std::string& where, c
   return user;
 }
 
-void check_role_ties(soci::session& sql, const NewUser& user) {
+struct RoleTies {
+  std::vector<long long> unit_ids;
+  std::optional<long long> person_id;
+};
+
+// Resolves the codes that tie an account to units or a person record, all within its own municipality.
+RoleTies resolve_role_ties(soci::session& sql, const NewUser& user) {
   const long long municipality = user.municipality_id;
-  if (user.role == Role::manager && user.unit_ids.empty())
+  if (user.role == Role::manager && user.unit_codes.empty())
     fail_invalid("unit", "Een leidinggevende (manager) hoort bij minstens één eenheid: geef --unit CODE", "unit_required");
-  if (user.role == Role::employee && !user.person_id)
+  if (user.role == Role::employee && user.personnel_number.empty())
     fail_invalid("person", "Een medewerker (employee) hoort bij een eigen personeelsdossier: geef --person NUMMER",
                  "person_required");
   if (user.role == Role::external && user.organisation.empty())
     fail_invalid("organisation", "Een externe gebruiker hoort bij een organisatie: geef --organisation NAAM",
                  "organisation_required");
-  for (std::int64_t unit : user.unit_ids) {
-    long long found = 0;
-    sql << "SELECT COUNT(*) FROM units WHERE id = :i AND municipality_id = :m", soci::use(static_cast<long long>(unit)),
-        soci::use(municipality), soci::into(found);
-    if (found == 0) fail_invalid("unit", "De eenheid hoort niet bij deze gemeente", "unknown_unit");
+  RoleTies ties;
+  for (const std::string& code : user.unit_codes) {
+    long long id = 0;
+    sql << "SELECT id FROM units WHERE code = :c AND municipality_id = :m", soci::use(code), soci::use(municipality),
+        soci::into(id);
+    if (!sql.got_data()) fail_invalid("unit", "Eenheid '" + code + "' bestaat niet in deze gemeente", "unknown_unit");
+    ties.unit_ids.push_back(id);
   }
-  if (user.person_id) {
-    long long found = 0;
-    sql << "SELECT COUNT(*) FROM people WHERE id = :i AND municipality_id = :m",
-        soci::use(static_cast<long long>(*user.person_id)), soci::use(municipality), soci::into(found);
-    if (found == 0) fail_invalid("person", "Het personeelsdossier hoort niet bij deze gemeente", "unknown_person");
+  if (!user.personnel_number.empty()) {
+    long long id = 0;
+    sql << "SELECT id FROM people WHERE personnel_number = :p AND municipality_id = :m",
+        soci::use(user.personnel_number), soci::use(municipality), soci::into(id);
+    if (!sql.got_data())
+      fail_invalid("person", "Personeelsnummer '" + user.personnel_number + "' bestaat niet in deze gemeente",
+                   "unknown_person");
+    ties.person_id = id;
   }
+  return ties;
 }
 
 }  // namespace
@@ -136,18 +148,17 @@ std::int64_t create_user(Database& db, const Principal& actor, const NewUser& us
     long long taken = 0;
     sql << "SELECT COUNT(*) FROM users WHERE username = :u", soci::use(user.username), soci::into(taken);
     if (taken > 0) fail(ErrorKind::conflict, "username_taken", "Deze gebruikersnaam bestaat al", "username");
-    check_role_ties(sql, user);
+    const RoleTies ties = resolve_role_ties(sql, user);
     long long id = 0;
-    long long person = user.person_id.value_or(0);
-    soci::indicator person_ind = user.person_id ? soci::i_ok : soci::i_null;
+    long long person = ties.person_id.value_or(0);
+    soci::indicator person_ind = ties.person_id ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO users (municipality_id, username, password_hash, role, person_id, organisation, created_at) "
            "VALUES (:m, :u, :h, :r, :p, :o, :c) RETURNING id",
         soci::use(static_cast<long long>(user.municipality_id)), soci::use(user.username), soci::use(password_hash),
         soci::use(std::string(to_string(user.role))), soci::use(person, person_ind), soci::use(user.organisation),
         soci::use(utc_now_iso()), soci::into(id);
-    for (std::int64_t unit : user.unit_ids) {
-      sql << "INSERT INTO user_units (user_id, unit_id) VALUES (:u, :n)", soci::use(id),
-          soci::use(static_cast<long long>(unit));
+    for (long long unit : ties.unit_ids) {
+      sql << "INSERT INTO user_units (user_id, unit_id) VALUES (:u, :n)", soci::use(id), soci::use(unit);
     }
     Principal scoped_actor = actor;
     scoped_actor.municipality_id = user.municipality_id;

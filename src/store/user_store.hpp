@@ -17,9 +17,9 @@ struct NewUser {
   std::string username;
   std::string password;  // plain; hashed here
   Role role = Role::employee;
-  std::vector<std::int64_t> unit_ids;     // manager: the units they lead
-  std::optional<std::int64_t> person_id;  // employee: their own record
-  std::string organisation;               // external: their organisation
+  std::vector<std::string> unit_codes;  // manager: the units they lead
+  std::string personnel_number;         // employee: their own record
+  std::string organisation;             // external: their organisation
 };
 
 // Creates the account (audited as `actor`); fails with code "username_taken" (field "username") when the

@@ -1,0 +1,84 @@
+#include "api/json.hpp"
+#include "api/routes.hpp"
+#include "http/login_throttle.hpp"
+#include "store/database.hpp"
+#include "store/user_store.hpp"
+
+namespace kwm::api {
+namespace {
+
+constexpr int kSessionHours = 12;
+
+json::object user_json(store::Database& db, const Principal& principal) {
+  auto sql = db.lease();
+  std::string municipality_name;
+  *sql << "SELECT name FROM municipalities WHERE id = :m", soci::use(static_cast<long long>(principal.municipality_id)),
+      soci::into(municipality_name);
+  json::array unit_ids;
+  for (std::int64_t unit : principal.unit_ids) unit_ids.push_back(unit);
+  json::object user{{"id", principal.user_id},
+                    {"username", principal.username},
+                    {"role", to_string(principal.role)},
+                    {"municipality", json::object{{"code", principal.municipality_code}, {"name", municipality_name}}},
+                    {"organisation", principal.organisation},
+                    {"unit_ids", std::move(unit_ids)}};
+  user["person_id"] = principal.person_id ? json::value(*principal.person_id) : json::value(nullptr);
+  return user;
+}
+
+std::string session_cookie(const std::string& token, bool secure, int max_age_seconds) {
+  std::string cookie = "kwm_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                       std::to_string(max_age_seconds);
+  if (secure) cookie += "; Secure";
+  return cookie;
+}
+
+http::Response login(store::Database& db, http::LoginThrottle& throttle, http::Request& request) {
+  const json::object body = parse_object(request);
+  const std::string username = required_string(body, "username");
+  const std::string password = required_string(body, "password");
+  if (const long long wait = throttle.retry_after(username, request.remote_address); wait > 0) {
+    http::Response response = http::error_response(
+        Error{ErrorKind::rate_limited, "too_many_attempts",
+              "Te veel mislukte inlogpogingen; probeer het over " + std::to_string((wait + 59) / 60) + " minuten opnieuw",
+              {}, {}});
+    response.headers.emplace_back("Retry-After", std::to_string(wait));
+    return response;
+  }
+  const std::optional<Principal> principal = store::verify_login(db, username, password);
+  if (!principal) {
+    throttle.record_failure(username, request.remote_address);
+    fail(ErrorKind::unauthenticated, "invalid_credentials", "Gebruikersnaam of wachtwoord klopt niet");
+  }
+  throttle.record_success(username);
+  const store::SessionTokens tokens = store::create_session(db, principal->user_id, kSessionHours);
+  http::Response response = json_response(json::object{{"user", user_json(db, *principal)}, {"csrf_token", tokens.csrf_token}});
+  response.headers.emplace_back("Set-Cookie", session_cookie(tokens.token, request.over_tls, kSessionHours * 3600));
+  return response;
+}
+
+http::Response current_session(store::Database& db, http::Request& request) {
+  return json_response(json::object{{"user", user_json(db, *request.principal)}, {"csrf_token", request.csrf_token}});
+}
+
+http::Response logout(store::Database& db, http::Request& request) {
+  store::delete_session(db, request.session_token);
+  http::Response response = no_content();
+  response.headers.emplace_back("Set-Cookie", session_cookie("", request.over_tls, 0));
+  return response;
+}
+
+}  // namespace
+
+void add_session_routes(http::Router& router, store::Database& db, http::LoginThrottle& throttle) {
+  router.add({http::Method::post, "/api/v1/session", http::Access::anyone(),
+              "Log in with username and password; sets the session cookie and returns the CSRF token",
+              [&db, &throttle](http::Request& r) { return login(db, throttle, r); }, "session", "application/json"});
+  router.add({http::Method::get, "/api/v1/session", http::Access::logged_in(),
+              "The logged-in user and the CSRF token of this session",
+              [&db](http::Request& r) { return current_session(db, r); }, "session", ""});
+  router.add({http::Method::del, "/api/v1/session", http::Access::logged_in(), "Log out",
+              [&db](http::Request& r) { return logout(db, r); }, "session", ""});
+}
+
+}  // namespace kwm::api

@@ -1,0 +1,120 @@
+// serve, migrate and backup: running the product and keeping its database.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+#include "api/routes.hpp"
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "http/login_throttle.hpp"
+#include "http/server.hpp"
+#include "store/backup.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+namespace kwm::cli {
+namespace {
+
+struct ServeOptions {
+  std::string db;
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root;
+  unsigned threads = 0;
+  bool secure_cookies = false;
+};
+
+void split_listen(const std::string& listen, http::ServerOptions& options) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) fail_invalid("listen", "Geef --listen als HOST:POORT, bijvoorbeeld 127.0.0.1:8080");
+  options.host = listen.substr(0, colon);
+  if (options.host.size() > 2 && options.host.front() == '[' && options.host.back() == ']')
+    options.host = options.host.substr(1, options.host.size() - 2);
+  try {
+    const int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    options.port = static_cast<unsigned short>(port);
+  } catch (const std::exception&) {
+    fail_invalid("listen", "De poort in --listen moet een getal van 0 tot 65535 zijn");
+  }
+}
+
+// The built web app: given, or web/dist beside the working directory or beside the source tree of the binary.
+std::string find_web_root(const std::string& given) {
+  if (!given.empty()) {
+    if (!std::filesystem::exists(std::filesystem::path(given) / "index.html"))
+      fail_invalid("web-root", "In " + given + " staat geen index.html: bouw eerst de webapp (npm run build in web/)");
+    return given;
+  }
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  for (const auto& candidate : {std::filesystem::path("web/dist"), exe.parent_path() / "../web/dist"}) {
+    if (std::filesystem::exists(candidate / "index.html", ec)) return candidate.string();
+  }
+  spdlog::warn("no built web app found (web/dist): serving the API only");
+  return {};
+}
+
+int serve(const ServeOptions& opts) {
+  store::Database db(opts.db, 8);
+  store::require_current_schema(db);
+  http::ServerOptions options;
+  split_listen(opts.listen, options);
+  options.web_root = find_web_root(opts.web_root);
+  options.threads = opts.threads;
+  options.force_secure_cookies = opts.secure_cookies;
+  http::Router router;
+  http::LoginThrottle throttle;
+  api::add_all_routes(router, db, throttle);
+  http::Server server(options, router, db);
+  server.stop_on_signals();
+  server.start();
+  std::cout << "Kwartiermaker luistert op http://" << options.host << ":" << server.port() << "/" << std::endl;
+  server.wait();
+  spdlog::info("stopped");
+  return 0;
+}
+
+int migrate(const std::string& url) {
+  store::Database db(url, 1);
+  const auto applied = store::migrate(db);
+  if (applied.empty()) std::cout << "Het schema is al bij (versie " << store::schema_status(db).current << ")\n";
+  for (const auto& name : applied) std::cout << "toegepast: " << name << "\n";
+  return 0;
+}
+
+void add_server_commands(CLI::App& app) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* serve_command = app.add_subcommand("serve", "Start the web server");
+  add_db_option(*serve_command, options->db);
+  serve_command->add_option("--listen", options->listen, "HOST:PORT to listen on")->capture_default_str();
+  serve_command->add_option("--web-root", options->web_root, "Folder of the built web app (default: web/dist)");
+  serve_command->add_option("--threads", options->threads, "Worker threads (default: twice the cores, at least 4)");
+  serve_command->add_flag("--secure-cookies", options->secure_cookies, "Mark cookies Secure (behind a TLS proxy)");
+  serve_command->callback([options] { run_command([&] { return serve(*options); }); });
+
+  auto migrate_url = std::make_shared<std::string>();
+  CLI::App* migrate_command = app.add_subcommand("migrate", "Apply pending schema migrations");
+  add_db_option(*migrate_command, *migrate_url);
+  migrate_command->callback([migrate_url] { run_command([&] { return migrate(*migrate_url); }); });
+
+  auto backup_url = std::make_shared<std::string>();
+  auto backup_target = std::make_shared<std::string>();
+  CLI::App* backup_command = app.add_subcommand("backup", "Copy the database to a file (SQLite backup, pg_dump)");
+  add_db_option(*backup_command, *backup_url);
+  backup_command->add_option("--to", *backup_target, "Target file")->required();
+  backup_command->callback([backup_url, backup_target] {
+    run_command([&] {
+      store::backup(*backup_url, *backup_target);
+      std::cout << "Back-up geschreven naar " << *backup_target << "\n";
+      return 0;
+    });
+  });
+}
+
+const RegisterCommands registered(&add_server_commands);
+
+}  // namespace
+}  // namespace kwm::cli
