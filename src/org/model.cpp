@@ -1,0 +1,254 @@
+#include "org/model.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace kwm::org {
+namespace {
+
+template <typename Enum, std::size_t N>
+using Names = std::array<std::pair<Enum, std::string_view>, N>;
+
+constexpr Names<UnitKind, 12> kUnitKinds{{
+    {UnitKind::Department, "department"},
+    {UnitKind::Sector, "sector"},
+    {UnitKind::Team, "team"},
+    {UnitKind::DistrictTeam, "district_team"},
+    {UnitKind::YouthTeam, "youth_team"},
+    {UnitKind::FrontOffice, "front_office"},
+    {UnitKind::BackOffice, "back_office"},
+    {UnitKind::Policy, "policy"},
+    {UnitKind::Purchasing, "purchasing"},
+    {UnitKind::WorkIncome, "work_income"},
+    {UnitKind::Project, "project"},
+    {UnitKind::FlexPool, "flex_pool"},
+}};
+constexpr Names<Pillar, 3> kPillars{{{Pillar::Care, "care"}, {Pillar::Youth, "youth"}, {Pillar::Participation, "participation"}}};
+constexpr Names<Direction, 2> kDirections{{{Direction::Municipality, "municipality"}, {Direction::Contractor, "contractor"}}};
+constexpr Names<Location, 2> kLocations{{{Location::Fixed, "fixed"}, {Location::Network, "network"}}};
+constexpr Names<FunctionStatus, 3> kFunctionStatuses{
+    {{FunctionStatus::Unchanged, "unchanged"}, {FunctionStatus::Changed, "changed"}, {FunctionStatus::New, "new"}}};
+constexpr Names<EducationLevel, 3> kEducationLevels{
+    {{EducationLevel::Mbo, "mbo"}, {EducationLevel::Hbo, "hbo"}, {EducationLevel::Wo, "wo"}}};
+constexpr Names<PositionKind, 2> kPositionKinds{{{PositionKind::Structural, "structural"}, {PositionKind::Temporary, "temporary"}}};
+constexpr Names<Contract, 2> kContracts{{{Contract::Permanent, "permanent"}, {Contract::Temporary, "temporary"}}};
+constexpr Names<Engagement, 3> kEngagements{
+    {{Engagement::Employee, "employee"}, {Engagement::Secondment, "secondment"}, {Engagement::Hired, "hired"}}};
+constexpr Names<ImportKind, 4> kImportKinds{{{ImportKind::Units, "units"},
+                                             {ImportKind::Functions, "functions"},
+                                             {ImportKind::Positions, "positions"},
+                                             {ImportKind::People, "people"}}};
+
+template <typename Enum, std::size_t N>
+std::string_view name_of(const Names<Enum, N>& names, Enum value) {
+  for (const auto& [candidate, name] : names)
+    if (candidate == value) return name;
+  return names.front().second;
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> value_of(const Names<Enum, N>& names, std::string_view text) {
+  for (const auto& [value, name] : names)
+    if (name == text) return value;
+  return std::nullopt;
+}
+
+template <typename Enum, std::size_t N>
+std::string joined(const Names<Enum, N>& names) {
+  std::string text;
+  for (const auto& [value, name] : names) {
+    if (!text.empty()) text += ", ";
+    text += name;
+  }
+  return text;
+}
+
+bool has_control_characters(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
+// Codes end up in URLs, file names and CSV keys: keep them to one line of modest length.
+void check_code(std::vector<FieldProblem>& problems, std::string_view field, std::string_view value, std::string_view what) {
+  if (value.empty()) {
+    problems.push_back({std::string(field), fmt::format("{} is verplicht", what)});
+  } else if (value.size() > 64) {
+    problems.push_back({std::string(field), fmt::format("{} is langer dan 64 tekens", what)});
+  } else if (has_control_characters(value)) {
+    problems.push_back({std::string(field), fmt::format("{} bevat een regelovergang of tab", what)});
+  }
+}
+
+void check_name(std::vector<FieldProblem>& problems, std::string_view field, std::string_view value, std::string_view what) {
+  if (value.empty()) {
+    problems.push_back({std::string(field), fmt::format("{} is verplicht", what)});
+  } else if (value.size() > 200) {
+    problems.push_back({std::string(field), fmt::format("{} is langer dan 200 tekens", what)});
+  } else if (has_control_characters(value)) {
+    problems.push_back({std::string(field), fmt::format("{} bevat een regelovergang of tab", what)});
+  }
+}
+
+// Messages show numbers the Dutch way: 1,5 rather than 1.5.
+std::string dutch_decimal(Fte fte) {
+  std::string text = fte.to_string();
+  std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+}  // namespace
+
+std::string_view to_string(UnitKind value) { return name_of(kUnitKinds, value); }
+std::string_view to_string(Pillar value) { return name_of(kPillars, value); }
+std::string_view to_string(Direction value) { return name_of(kDirections, value); }
+std::string_view to_string(Location value) { return name_of(kLocations, value); }
+std::string_view to_string(FunctionStatus value) { return name_of(kFunctionStatuses, value); }
+std::string_view to_string(EducationLevel value) { return name_of(kEducationLevels, value); }
+std::string_view to_string(PositionKind value) { return name_of(kPositionKinds, value); }
+std::string_view to_string(Contract value) { return name_of(kContracts, value); }
+std::string_view to_string(Engagement value) { return name_of(kEngagements, value); }
+std::string_view to_string(ImportKind value) { return name_of(kImportKinds, value); }
+
+std::optional<UnitKind> unit_kind_from_string(std::string_view text) { return value_of(kUnitKinds, text); }
+std::optional<Pillar> pillar_from_string(std::string_view text) { return value_of(kPillars, text); }
+std::optional<Direction> direction_from_string(std::string_view text) { return value_of(kDirections, text); }
+std::optional<Location> location_from_string(std::string_view text) { return value_of(kLocations, text); }
+std::optional<FunctionStatus> function_status_from_string(std::string_view text) { return value_of(kFunctionStatuses, text); }
+std::optional<EducationLevel> education_level_from_string(std::string_view text) { return value_of(kEducationLevels, text); }
+std::optional<PositionKind> position_kind_from_string(std::string_view text) { return value_of(kPositionKinds, text); }
+std::optional<Contract> contract_from_string(std::string_view text) { return value_of(kContracts, text); }
+std::optional<Engagement> engagement_from_string(std::string_view text) { return value_of(kEngagements, text); }
+std::optional<ImportKind> import_kind_from_string(std::string_view text) { return value_of(kImportKinds, text); }
+
+std::string allowed_values(UnitKind) { return joined(kUnitKinds); }
+std::string allowed_values(Pillar) { return joined(kPillars); }
+std::string allowed_values(Direction) { return joined(kDirections); }
+std::string allowed_values(Location) { return joined(kLocations); }
+std::string allowed_values(FunctionStatus) { return joined(kFunctionStatuses); }
+std::string allowed_values(EducationLevel) { return joined(kEducationLevels); }
+std::string allowed_values(PositionKind) { return joined(kPositionKinds); }
+std::string allowed_values(Contract) { return joined(kContracts); }
+std::string allowed_values(Engagement) { return joined(kEngagements); }
+std::string allowed_values(ImportKind) { return joined(kImportKinds); }
+
+std::string pillars_to_string(const std::vector<Pillar>& pillars) {
+  std::string text;
+  for (Pillar pillar : pillars) {
+    if (!text.empty()) text += '|';
+    text += to_string(pillar);
+  }
+  return text;
+}
+
+bool is_directed_team(UnitKind kind) { return kind == UnitKind::DistrictTeam || kind == UnitKind::YouthTeam; }
+
+bool is_valid_municipality_code(std::string_view code) {
+  return code.size() == 6 && code.starts_with("GM") &&
+         std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::vector<FieldProblem> check_unit(const Unit& unit) {
+  std::vector<FieldProblem> problems;
+  check_code(problems, "code", unit.code, "De code");
+  check_name(problems, "name", unit.name, "De naam");
+  if (!unit.parent_code.empty() && unit.parent_code == unit.code) {
+    problems.push_back({"parent_code", "Een eenheid kan niet onder zichzelf vallen"});
+  }
+  if (!is_directed_team(unit.kind)) {
+    if (unit.direction) {
+      problems.push_back({"direction", fmt::format("Alleen een wijkteam of jeugdteam heeft een regierol; laat dit veld leeg voor "
+                                                   "soort '{}'", to_string(unit.kind))});
+    }
+    if (!unit.contractor.empty()) {
+      problems.push_back({"contractor", "Alleen een wijkteam of jeugdteam heeft een hoofdaannemer; laat dit veld leeg"});
+    }
+    if (unit.location) {
+      problems.push_back({"location", "Alleen een wijkteam of jeugdteam heeft een vaste locatie of netwerk; laat dit veld leeg"});
+    }
+    return problems;
+  }
+  if (!unit.direction) {
+    problems.push_back({"direction", "Geef voor een wijkteam of jeugdteam de regierol op: municipality of contractor"});
+  } else if (*unit.direction == Direction::Contractor && unit.contractor.empty()) {
+    problems.push_back({"contractor", "Bij regierol 'contractor' is de naam van de hoofdaannemer verplicht"});
+  } else if (*unit.direction == Direction::Municipality && !unit.contractor.empty()) {
+    problems.push_back({"contractor", "Bij regierol 'municipality' is er geen hoofdaannemer; laat dit veld leeg"});
+  }
+  if (unit.contractor.size() > 200) problems.push_back({"contractor", "De naam van de hoofdaannemer is langer dan 200 tekens"});
+  return problems;
+}
+
+std::vector<FieldProblem> check_function(const Function& function) {
+  std::vector<FieldProblem> problems;
+  check_code(problems, "code", function.code, "De functiecode");
+  check_name(problems, "name", function.name, "De functienaam");
+  check_code(problems, "level", function.level, "Het functieniveau");
+  if (function.scale < 1 || function.scale > 18) {
+    problems.push_back({"scale", fmt::format("Schaal {} bestaat niet: gemeentelijke salarisschalen lopen van 1 tot en met 18",
+                                             function.scale)});
+  }
+  return problems;
+}
+
+std::vector<FieldProblem> check_position(const Position& position) {
+  std::vector<FieldProblem> problems;
+  if (position.fte.milli() <= 0) {
+    problems.push_back({"fte", "Het aantal fte van een formatieplaats moet groter dan 0 zijn"});
+  } else if (position.fte.milli() > 1'000'000) {
+    problems.push_back({"fte", "Het aantal fte van één formatieregel is groter dan 1000; splits of controleer het getal"});
+  }
+  if (position.kind == PositionKind::Temporary && !position.end_date) {
+    problems.push_back({"end_date", "Een tijdelijke formatieplaats heeft een einddatum nodig"});
+  }
+  if (position.kind == PositionKind::Structural && position.end_date) {
+    problems.push_back({"end_date", "Een structurele formatieplaats heeft geen einddatum; kies soort 'temporary' of laat de "
+                                    "einddatum leeg"});
+  }
+  return problems;
+}
+
+std::vector<FieldProblem> check_person(const Person& person) {
+  std::vector<FieldProblem> problems;
+  check_code(problems, "personnel_number", person.personnel_number, "Het personeelsnummer");
+  check_name(problems, "name", person.name, "De naam");
+  if (person.fte.milli() <= 0) {
+    problems.push_back({"fte", "Het aantal fte moet groter dan 0 zijn"});
+  } else if (person.fte.milli() > kMaxPersonFteMilli) {
+    problems.push_back({"fte", fmt::format("Het aantal fte ({}) is meer dan het maximum van 1,2", dutch_decimal(person.fte))});
+  }
+  if (person.contract == Contract::Temporary && !person.contract_end) {
+    problems.push_back({"contract_end", "Een tijdelijk contract heeft een einddatum nodig"});
+  }
+  if (person.contract == Contract::Permanent && person.contract_end) {
+    problems.push_back({"contract_end", "Een vast contract heeft geen einddatum; kies contract 'temporary' of laat de "
+                                        "einddatum leeg"});
+  }
+  if (person.contract_end && person.hire_date && *person.contract_end < *person.hire_date) {
+    problems.push_back({"contract_end", "De einddatum van het contract ligt vóór de datum van indiensttreding"});
+  }
+  if (is_external(person.engagement)) {
+    if (person.organisation.empty()) {
+      problems.push_back({"organisation", "Bij een gedetacheerde of ingehuurde kracht is de organisatie verplicht"});
+    }
+  } else {
+    if (!person.organisation.empty()) {
+      problems.push_back({"organisation", "Een medewerker in dienst van de gemeente heeft geen externe organisatie; laat dit "
+                                          "veld leeg"});
+    }
+    if (person.function_code.empty()) {
+      problems.push_back({"function_code", "Een medewerker in dienst van de gemeente heeft een functie nodig"});
+    }
+  }
+  if (!person.function_code.empty() && person.level.empty()) {
+    problems.push_back({"level", "Geef bij de functie ook het functieniveau op"});
+  }
+  if (person.function_code.empty() && !person.level.empty()) {
+    problems.push_back({"function_code", "Er is een functieniveau opgegeven zonder functie"});
+  }
+  if (person.organisation.size() > 200) problems.push_back({"organisation", "De organisatienaam is langer dan 200 tekens"});
+  return problems;
+}
+
+}  // namespace kwm::org
