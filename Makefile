@@ -1,0 +1,24 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is a step of those.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: demo test bootstrap build web clean
+
+demo: build web
+	./scripts/demo
+
+test: build web
+	./scripts/test
+
+bootstrap:
+	@./scripts/bootstrap
+
+build: bootstrap
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+web: bootstrap
+	cd web && npm run --silent build
+
+clean:
+	rm -rf $(BUILD_DIR) web/dist
