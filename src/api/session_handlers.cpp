@@ -1,7 +1,6 @@
 #include "api/json.hpp"
 #include "api/routes.hpp"
 #include "http/login_throttle.hpp"
-#include "store/database.hpp"
 #include "store/user_store.hpp"
 
 namespace kwm::api {
@@ -9,17 +8,13 @@ namespace {
 
 constexpr int kSessionHours = 12;
 
-json::object user_json(store::Database& db, const Principal& principal) {
-  auto sql = db.lease();
-  std::string municipality_name;
-  *sql << "SELECT name FROM municipalities WHERE id = :m", soci::use(static_cast<long long>(principal.municipality_id)),
-      soci::into(municipality_name);
+json::object user_json(const Principal& principal) {
   json::array unit_ids;
   for (std::int64_t unit : principal.unit_ids) unit_ids.push_back(unit);
   json::object user{{"id", principal.user_id},
                     {"username", principal.username},
                     {"role", to_string(principal.role)},
-                    {"municipality", json::object{{"code", principal.municipality_code}, {"name", municipality_name}}},
+                    {"municipality", json::object{{"code", principal.municipality_code}, {"name", principal.municipality_name}}},
                     {"organisation", principal.organisation},
                     {"unit_ids", std::move(unit_ids)}};
   user["person_id"] = principal.person_id ? json::value(*principal.person_id) : json::value(nullptr);
@@ -52,13 +47,13 @@ http::Response login(store::Database& db, http::LoginThrottle& throttle, http::R
   }
   throttle.record_success(username);
   const store::SessionTokens tokens = store::create_session(db, principal->user_id, kSessionHours);
-  http::Response response = json_response(json::object{{"user", user_json(db, *principal)}, {"csrf_token", tokens.csrf_token}});
+  http::Response response = json_response(json::object{{"user", user_json(*principal)}, {"csrf_token", tokens.csrf_token}});
   response.headers.emplace_back("Set-Cookie", session_cookie(tokens.token, request.over_tls, kSessionHours * 3600));
   return response;
 }
 
-http::Response current_session(store::Database& db, http::Request& request) {
-  return json_response(json::object{{"user", user_json(db, *request.principal)}, {"csrf_token", request.csrf_token}});
+http::Response current_session(const http::Request& request) {
+  return json_response(json::object{{"user", user_json(*request.principal)}, {"csrf_token", request.csrf_token}});
 }
 
 http::Response logout(store::Database& db, http::Request& request) {
@@ -76,7 +71,7 @@ void add_session_routes(http::Router& router, store::Database& db, http::LoginTh
               [&db, &throttle](http::Request& r) { return login(db, throttle, r); }, "session", "application/json"});
   router.add({http::Method::get, "/api/v1/session", http::Access::logged_in(),
               "The logged-in user and the CSRF token of this session",
-              [&db](http::Request& r) { return current_session(db, r); }, "session", ""});
+              [](http::Request& r) { return current_session(r); }, "session", ""});
   router.add({http::Method::del, "/api/v1/session", http::Access::logged_in(), "Log out",
               [&db](http::Request& r) { return logout(db, r); }, "session", ""});
 }

@@ -19,6 +19,7 @@ struct Principal {
   std::string username;
   std::int64_t municipality_id = 0;
   std::string municipality_code;
+  std::string municipality_name;
   Role role = Role::employee;
   std::optional<std::int64_t> person_id;  // employee: their own person record
   std::string organisation;               // external: the organisation whose seconded staff they see

@@ -15,13 +15,14 @@ std::string utc_now_iso() {
 
 void record_audit(soci::session& sql, const Principal& actor, std::string_view action, std::string_view entity,
                   std::string_view entity_key, const std::string& before_json, const std::string& after_json) {
+  long long municipality_id = actor.municipality_id;
   long long user_id = actor.user_id;
   soci::indicator user_ind = actor.user_id == 0 ? soci::i_null : soci::i_ok;
+  const std::string at = utc_now_iso(), action_text(action), entity_text(entity), key_text(entity_key);
   sql << "INSERT INTO audit_log (municipality_id, user_id, username, at, action, entity, entity_key, before_json, "
          "after_json) VALUES (:m, :u, :n, :at, :a, :e, :k, :b, :af)",
-      soci::use(static_cast<long long>(actor.municipality_id)), soci::use(user_id, user_ind),
-      soci::use(actor.username), soci::use(utc_now_iso()), soci::use(std::string(action)),
-      soci::use(std::string(entity)), soci::use(std::string(entity_key)), soci::use(before_json),
+      soci::use(municipality_id), soci::use(user_id, user_ind), soci::use(actor.username), soci::use(at),
+      soci::use(action_text), soci::use(entity_text), soci::use(key_text), soci::use(before_json),
       soci::use(after_json);
 }
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include <soci/soci.h>
+#include "store/sql.hpp"
 
 #include "core/principal.hpp"
 

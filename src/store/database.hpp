@@ -7,7 +7,7 @@
 #include <string_view>
 #include <utility>
 
-#include <soci/soci.h>
+#include "store/sql.hpp"
 
 namespace kwm::store {
 

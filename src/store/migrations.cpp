@@ -173,8 +173,9 @@ std::vector<std::string> migrate(Database& db) {
         script.replace(at, 4, primary_key_sql(db.dialect()));
       }
       run_script(sql, script);
+      const std::string name = migration.name;
       sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, CURRENT_TIMESTAMP)",
-          soci::use(migration.version), soci::use(std::string(migration.name));
+          soci::use(migration.version), soci::use(name);
       return false;
     });
     if (!done) applied.push_back(fmt::format("{:03} {}", migration.version, migration.name));

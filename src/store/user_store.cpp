@@ -72,7 +72,7 @@ std::vector<std::int64_t> unit_subtree(soci::session& sql, long long user_id) {
 }
 
 const char* kPrincipalColumns =
-    "SELECT u.id, u.username, u.municipality_id, m.code, u.role, u.person_id, u.organisation, u.password_hash "
+    "SELECT u.id, u.username, u.municipality_id, m.code, m.name, u.role, u.person_id, u.organisation, u.password_hash "
     "FROM users u JOIN municipalities m ON m.id = u.municipality_id ";
 
 struct UserRow {
@@ -90,10 +90,11 @@ std::optional<UserRow> load_user(soci::session& sql, const std::string& where, c
   p.username = row.get<std::string>(1);
   p.municipality_id = row.get<long long>(2);
   p.municipality_code = row.get<std::string>(3);
-  p.role = role_from_string(row.get<std::string>(4)).value_or(Role::employee);
-  if (row.get_indicator(5) == soci::i_ok) p.person_id = row.get<long long>(5);
-  p.organisation = row.get<std::string>(6);
-  user.password_hash = row.get<std::string>(7);
+  p.municipality_name = row.get<std::string>(4);
+  p.role = role_from_string(row.get<std::string>(5)).value_or(Role::employee);
+  if (row.get_indicator(6) == soci::i_ok) p.person_id = row.get<long long>(6);
+  p.organisation = row.get<std::string>(7);
+  user.password_hash = row.get<std::string>(8);
   if (p.role == Role::manager) p.unit_ids = unit_subtree(sql, p.user_id);
   return user;
 }
@@ -138,8 +139,11 @@ RoleTies resolve_role_ties(soci::session& sql, const NewUser& user) {
 
 std::int64_t create_user(Database& db, const Principal& actor, const NewUser& user) {
   ensure_sodium();
-  if (user.username.empty() || user.username.size() > 100)
-    fail_invalid("username", "Een gebruikersnaam heeft 1 tot 100 tekens");
+  const bool plain_name = std::all_of(user.username.begin(), user.username.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '.' || c == '_' || c == '-' || c == '@';
+  });
+  if (user.username.empty() || user.username.size() > 100 || !plain_name)
+    fail_invalid("username", "Een gebruikersnaam heeft 1 tot 100 tekens: letters, cijfers en . _ - @");
   if (user.password.size() < kMinimumPasswordLength)
     fail_invalid("password", fmt::format("Het wachtwoord moet minstens {} tekens hebben", kMinimumPasswordLength),
                  "weak_password");
@@ -150,13 +154,14 @@ std::int64_t create_user(Database& db, const Principal& actor, const NewUser& us
     if (taken > 0) fail(ErrorKind::conflict, "username_taken", "Deze gebruikersnaam bestaat al", "username");
     const RoleTies ties = resolve_role_ties(sql, user);
     long long id = 0;
+    long long municipality = user.municipality_id;
     long long person = ties.person_id.value_or(0);
     soci::indicator person_ind = ties.person_id ? soci::i_ok : soci::i_null;
+    const std::string role(to_string(user.role)), created_at = utc_now_iso();
     sql << "INSERT INTO users (municipality_id, username, password_hash, role, person_id, organisation, created_at) "
            "VALUES (:m, :u, :h, :r, :p, :o, :c) RETURNING id",
-        soci::use(static_cast<long long>(user.municipality_id)), soci::use(user.username), soci::use(password_hash),
-        soci::use(std::string(to_string(user.role))), soci::use(person, person_ind), soci::use(user.organisation),
-        soci::use(utc_now_iso()), soci::into(id);
+        soci::use(municipality), soci::use(user.username), soci::use(password_hash), soci::use(role),
+        soci::use(person, person_ind), soci::use(user.organisation), soci::use(created_at), soci::into(id);
     for (long long unit : ties.unit_ids) {
       sql << "INSERT INTO user_units (user_id, unit_id) VALUES (:u, :n)", soci::use(id), soci::use(unit);
     }
@@ -188,11 +193,12 @@ std::optional<Principal> verify_login(Database& db, const std::string& username,
 SessionTokens create_session(Database& db, std::int64_t user_id, int lifetime_hours) {
   ensure_sodium();
   SessionTokens tokens{random_token(), random_token()};
+  const std::string now = utc_now_iso(), hashed = token_hash(tokens.token), expires = iso_after_hours(lifetime_hours);
+  long long user = user_id;
   db.transaction([&](soci::session& sql) {
-    sql << "DELETE FROM sessions WHERE expires_at < :now", soci::use(utc_now_iso());
+    sql << "DELETE FROM sessions WHERE expires_at < :now", soci::use(now);
     sql << "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (:t, :u, :c, :n, :e)",
-        soci::use(token_hash(tokens.token)), soci::use(static_cast<long long>(user_id)), soci::use(tokens.csrf_token),
-        soci::use(utc_now_iso()), soci::use(iso_after_hours(lifetime_hours));
+        soci::use(hashed), soci::use(user), soci::use(tokens.csrf_token), soci::use(now), soci::use(expires);
   });
   return tokens;
 }
@@ -201,9 +207,10 @@ std::optional<ActiveSession> find_session(Database& db, const std::string& token
   if (token.empty()) return std::nullopt;
   auto sql = db.lease();
   std::string username, csrf, expires;
+  const std::string hashed = token_hash(token);
   *sql << "SELECT u.username, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
           "WHERE s.token_hash = :t",
-      soci::use(token_hash(token)), soci::into(username), soci::into(csrf), soci::into(expires);
+      soci::use(hashed), soci::into(username), soci::into(csrf), soci::into(expires);
   if (!sql->got_data() || expires < utc_now_iso()) return std::nullopt;
   std::optional<UserRow> user = load_user(*sql, "WHERE u.username = :u", username);
   if (!user) return std::nullopt;
@@ -212,7 +219,8 @@ std::optional<ActiveSession> find_session(Database& db, const std::string& token
 
 void delete_session(Database& db, const std::string& token) {
   auto sql = db.lease();
-  *sql << "DELETE FROM sessions WHERE token_hash = :t", soci::use(token_hash(token));
+  const std::string hashed = token_hash(token);
+  *sql << "DELETE FROM sessions WHERE token_hash = :t", soci::use(hashed);
 }
 
 std::optional<Principal> principal_for_username(Database& db, const std::string& username) {
