@@ -1,0 +1,77 @@
+import { BarChart } from "echarts/charts";
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+import { useEffect, useRef } from "react";
+import { formatFte } from "../format";
+
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+
+export interface FormationBar {
+  name: string;
+  internal: number;
+  external: number;
+  vacant: number;
+}
+
+export interface FormationChartProps {
+  bars: FormationBar[];
+  description: string;
+}
+
+const ROW_HEIGHT = 34;
+const CHROME_HEIGHT = 90;
+
+/**
+ * Horizontal stacked bars: filled by own staff, filled by externals, vacant.
+ * Rendered on a canvas with decal patterns so the series differ without colour;
+ * tooltips are drawn in the canvas too, since the CSP forbids inline style attributes.
+ */
+export default function FormationChart({ bars, description }: FormationChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const height = CHROME_HEIGHT + bars.length * ROW_HEIGHT;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    // The canvas takes its size from the container, so set the height first.
+    element.style.height = `${height}px`;
+    const chart = echarts.init(element, undefined, { renderer: "canvas", locale: "EN" });
+    const names = bars.map((bar) => bar.name).reverse();
+    const series = (key: keyof Omit<FormationBar, "name">, name: string, color: string) => ({
+      type: "bar" as const,
+      name,
+      stack: "fte",
+      data: bars.map((bar) => bar[key]).reverse(),
+      itemStyle: { color },
+      emphasis: { focus: "series" as const },
+    });
+    chart.setOption({
+      aria: { enabled: true, label: { description }, decal: { show: true } },
+      textStyle: { fontFamily: "Noto Sans Variable, Arial, sans-serif", color: "#1a1a1a" },
+      tooltip: {
+        trigger: "axis",
+        axisPointer: { type: "shadow" },
+        renderMode: "richText",
+        valueFormatter: (value: unknown) => `${formatFte(Number(value))} fte`,
+      },
+      legend: { top: 0, textStyle: { color: "#1a1a1a" } },
+      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: "value", name: "fte", axisLabel: { formatter: (value: number) => formatFte(value), color: "#1a1a1a" } },
+      yAxis: { type: "category", data: names, axisLabel: { color: "#1a1a1a", width: 220, overflow: "truncate" } },
+      series: [
+        series("internal", "Bezet door eigen medewerkers", "#24578f"),
+        series("external", "Bezet door externen", "#c45100"),
+        series("vacant", "Vacant", "#8a8a8a"),
+      ],
+    });
+    const resize = () => chart.resize();
+    window.addEventListener("resize", resize);
+    return () => {
+      window.removeEventListener("resize", resize);
+      chart.dispose();
+    };
+  }, [bars, description, height]);
+
+  return <div ref={container} className="kwm-chart" role="img" aria-label={description} />;
+}

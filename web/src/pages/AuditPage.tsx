@@ -1,0 +1,144 @@
+import { useMemo } from "react";
+import { query } from "../api/client";
+import type { AuditEntry, Page } from "../api/types";
+import { DataTable, FormField, Heading, LoadError, Loading, Pagination, Paragraph, Select, columnHelper } from "../components";
+import { auditActionLabels, formatCount, formatDateTime, label } from "../format";
+import { navigate, useLocation } from "../router";
+import { useApi } from "../useApi";
+import { usePageTitle } from "./usePageTitle";
+
+const PAGE_SIZE = 50;
+
+// Entity names as the server writes them in the audit log.
+const entityLabels: Record<string, string> = {
+  unit: "Eenheid",
+  function: "Functie",
+  position: "Formatieplaats",
+  person: "Medewerker",
+  user: "Gebruiker",
+  municipality: "Gemeente",
+};
+
+const entityLabel = (entity: string) => entityLabels[entity] ?? entity;
+
+type Change = { field: string; before: string | undefined; after: string | undefined };
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return "leeg";
+  if (typeof value === "string") return value === "" ? "leeg" : value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+/** The fields that differ between before and after; for a create or delete, every field of the one side. */
+export function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Change[] {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const result: Change[] = [];
+  for (const field of fields) {
+    const was = before && field in before ? show(before[field]) : undefined;
+    const now = after && field in after ? show(after[field]) : undefined;
+    if (before && after && was === now) continue;
+    result.push({ field, before: was, after: now });
+  }
+  return result;
+}
+
+function ChangeList({ entry }: { entry: AuditEntry }) {
+  const list = changes(entry.before, entry.after);
+  if (list.length === 0) return <>–</>;
+  return (
+    <ul className="kwm-changes" role="list">
+      {list.map((change) => (
+        <li key={change.field}>
+          <code className="kwm-code">{change.field}</code>:{" "}
+          {change.before !== undefined && change.after !== undefined ? (
+            <>
+              <del className="kwm-changes__before">{change.before}</del>
+              <span className="kwm-visually-hidden"> wordt </span>
+              <span aria-hidden="true"> → </span>
+              <ins className="kwm-changes__after">{change.after}</ins>
+            </>
+          ) : (
+            <span>{change.after ?? change.before}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const columns = (() => {
+  const helper = columnHelper<AuditEntry>();
+  return helper.columns([
+    helper.accessor("at", { header: "Tijdstip", meta: { rowHeader: true }, cell: (info) => formatDateTime(info.getValue()) }),
+    helper.accessor("username", { header: "Gebruiker" }),
+    helper.accessor("action", { header: "Actie", cell: (info) => label(auditActionLabels, info.getValue()) }),
+    helper.accessor("entity", {
+      header: "Gegevens",
+      cell: (info) => (
+        <>
+          {entityLabel(info.getValue())}
+          {info.row.original.entity_key && (
+            <>
+              {" "}
+              <code className="kwm-code">{info.row.original.entity_key}</code>
+            </>
+          )}
+        </>
+      ),
+    }),
+    helper.display({ id: "changes", header: "Wijziging (voor → na)", cell: (info) => <ChangeList entry={info.row.original} /> }),
+  ]);
+})();
+
+export function AuditPage() {
+  usePageTitle("Auditlog");
+  const location = useLocation();
+  const entity = location.search.get("entity") ?? "";
+  const pageNumber = Math.max(1, Number(location.search.get("page")) || 1);
+  const log = useApi<Page<AuditEntry>>(`/audit${query({ entity, page: pageNumber, page_size: PAGE_SIZE })}`);
+  const hrefFor = useMemo(() => (n: number) => `/audit${query({ entity, page: n > 1 ? n : null })}`, [entity]);
+
+  return (
+    <>
+      <Heading level={1} tabIndex={-1}>
+        Auditlog
+      </Heading>
+      <Paragraph lead>Elke wijziging: wie, wanneer, welke gegevens, en hoe ze waren en werden. Nieuwste eerst.</Paragraph>
+      <form className="utrecht-form kwm-filters" aria-label="Auditlog filteren" onSubmit={(event) => event.preventDefault()}>
+        <FormField id="audit-entity" label="Soort gegevens">
+          <Select
+            id="audit-entity"
+            value={entity}
+            onChange={(event) => navigate(`/audit${query({ entity: event.target.value })}`, { replace: true })}
+          >
+            <option value="">Alle</option>
+            {Object.entries(entityLabels).map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+      </form>
+      <div aria-live="polite" className="kwm-result-count">
+        {log.data && <Paragraph>{formatCount(log.data.total)} regels in het auditlog.</Paragraph>}
+      </div>
+      {log.loading && !log.data && <Loading what="Auditlog" />}
+      {log.error && <LoadError error={log.error} />}
+      {log.data && (
+        <>
+          <DataTable
+            caption="Auditlog"
+            captionHidden
+            columns={columns}
+            data={log.data.items}
+            rowKey={(entry) => entry.id}
+            empty="Er zijn nog geen wijzigingen vastgelegd."
+          />
+          <Pagination page={log.data.page} pageSize={log.data.page_size} total={log.data.total} hrefFor={hrefFor} label="Paginering auditlog" />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { query } from "../api/client";
+import type { Page, Person, TreeUnit } from "../api/types";
+import {
+  Button,
+  DataTable,
+  FormField,
+  Heading,
+  Link,
+  LoadError,
+  Loading,
+  Pagination,
+  Paragraph,
+  Select,
+  Textbox,
+  columnHelper,
+} from "../components";
+import { contractLabels, engagementLabels, formatCount, formatDate, formatFte, label } from "../format";
+import { allInOrder, buildTree } from "../organisationTree";
+import { navigate, useLocation } from "../router";
+import { mayOpen, useSession } from "../session";
+import { useApi } from "../useApi";
+import { usePageTitle } from "./usePageTitle";
+
+const PAGE_SIZE = 25;
+
+interface Filters {
+  q: string;
+  unit_id: string;
+  engagement: string;
+  contract: string;
+}
+
+function filtersFrom(search: URLSearchParams): Filters {
+  return {
+    q: search.get("q") ?? "",
+    unit_id: search.get("unit_id") ?? "",
+    engagement: search.get("engagement") ?? "",
+    contract: search.get("contract") ?? "",
+  };
+}
+
+function pageFrom(search: URLSearchParams): number {
+  const page = Number(search.get("page"));
+  return Number.isInteger(page) && page >= 1 ? page : 1;
+}
+
+const peoplePath = (filters: Filters, page: number) => `/people${query({ ...filters, page: page > 1 ? page : null })}`;
+
+const columns = (() => {
+  const helper = columnHelper<Person>();
+  return helper.columns([
+    helper.accessor("name", {
+      header: "Naam",
+      meta: { rowHeader: true },
+      cell: (info) => <Link href={`/people/${info.row.original.id}`}>{info.getValue()}</Link>,
+    }),
+    helper.accessor("personnel_number", { header: "Nummer" }),
+    helper.accessor("unit_name", {
+      header: "Eenheid",
+      cell: (info) => {
+        const person = info.row.original;
+        return person.unit_id !== null ? <Link href={`/units/${person.unit_id}`}>{info.getValue() ?? person.unit_code}</Link> : "–";
+      },
+    }),
+    helper.accessor("function_name", {
+      header: "Functie",
+      cell: (info) => [info.getValue(), info.row.original.level].filter(Boolean).join(", ") || "–",
+    }),
+    helper.accessor("engagement", { header: "Dienstverband", cell: (info) => label(engagementLabels, info.getValue()) }),
+    helper.accessor("contract", {
+      header: "Contract",
+      cell: (info) => {
+        const person = info.row.original;
+        if (person.engagement !== "employee") return person.organisation || "–";
+        if (person.contract === "temporary") return `Tijdelijk tot ${formatDate(person.contract_end)}`;
+        return label(contractLabels, info.getValue());
+      },
+    }),
+    helper.accessor("fte", { header: "fte", meta: { numeric: true }, cell: (info) => formatFte(info.getValue()) }),
+  ]);
+})();
+
+export function PeoplePage() {
+  usePageTitle("Medewerkers");
+  const { user } = useSession();
+  const location = useLocation();
+  const applied = filtersFrom(location.search);
+  const page = pageFrom(location.search);
+  const [draft, setDraft] = useState<Filters>(applied);
+  const appliedKey = location.href;
+
+  // Back and forward change the URL; the form follows so it shows what the list shows.
+  useEffect(() => setDraft(filtersFrom(new URL(appliedKey, window.location.origin).searchParams)), [appliedKey]);
+
+  const people = useApi<Page<Person>>(`/people${query({ ...applied, page, page_size: PAGE_SIZE })}`);
+  const units = useApi<{ units: TreeUnit[] }>(mayOpen(user, "organisation") ? "/units/tree" : null);
+  const unitOptions = useMemo(() => {
+    if (!units.data) return [];
+    const tree = buildTree(units.data.units);
+    const depthOf = (id: number): number => {
+      const parent = tree.byId.get(id)?.parent_id;
+      return parent != null && tree.byId.has(parent) ? 1 + depthOf(parent) : 0;
+    };
+    return allInOrder(tree).map((unit) => ({ id: unit.id, label: `${"\u00a0\u00a0".repeat(depthOf(unit.id))}${unit.name}` }));
+  }, [units.data]);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    navigate(peoplePath(draft, 1));
+  };
+  const clear = () => navigate("/people");
+  const set = (key: keyof Filters) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
+  const filtered = Object.values(applied).some(Boolean);
+
+  return (
+    <>
+      <Heading level={1} tabIndex={-1}>
+        Medewerkers
+      </Heading>
+      <Paragraph lead>Eigen medewerkers en externen, met hun eenheid, functie en contract.</Paragraph>
+              <form role="search" className="utrecht-form kwm-filters" onSubmit={submit} aria-label="Medewerkers zoeken en filteren">
+          <FormField id="people-q" label="Zoeken" description="Op naam of personeelsnummer">
+            <Textbox id="people-q" type="search" value={draft.q} onChange={set("q")} aria-describedby="people-q-description" />
+          </FormField>
+          {unitOptions.length > 0 && (
+            <FormField id="people-unit" label="Eenheid" description="Inclusief onderliggende eenheden">
+              <Select id="people-unit" value={draft.unit_id} onChange={set("unit_id")} aria-describedby="people-unit-description">
+                <option value="">Alle eenheden</option>
+                {unitOptions.map((unit) => (
+                  <option key={unit.id} value={unit.id}>
+                    {unit.label}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+          )}
+          <FormField id="people-engagement" label="Dienstverband">
+            <Select id="people-engagement" value={draft.engagement} onChange={set("engagement")}>
+              <option value="">Alle</option>
+              {Object.entries(engagementLabels).map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField id="people-contract" label="Contract">
+            <Select id="people-contract" value={draft.contract} onChange={set("contract")}>
+              <option value="">Alle</option>
+              {Object.entries(contractLabels).map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <div className="kwm-filters__actions">
+            <Button type="submit" appearance="primary">
+              Zoeken
+            </Button>
+            {filtered && (
+              <Button appearance="subtle" onClick={clear}>
+                Filters wissen
+              </Button>
+            )}
+          </div>
+        </form>
+
+      <div aria-live="polite" className="kwm-result-count">
+        {people.data && (
+          <Paragraph>
+            {people.data.total === 1 ? "1 medewerker gevonden" : `${formatCount(people.data.total)} medewerkers gevonden`}
+            {people.data.total > PAGE_SIZE && ` (pagina ${people.data.page} van ${Math.ceil(people.data.total / PAGE_SIZE)})`}.
+          </Paragraph>
+        )}
+      </div>
+      {people.loading && !people.data && <Loading what="Medewerkers" />}
+      {people.error && <LoadError error={people.error} />}
+      {people.data && (
+        <>
+          <DataTable
+            caption="Medewerkers"
+            captionHidden
+            columns={columns}
+            data={people.data.items}
+            rowKey={(person) => person.id}
+            empty={filtered ? "Geen medewerkers gevonden die aan de filters voldoen." : "Er zijn nog geen medewerkers."}
+          />
+          <Pagination
+            page={people.data.page}
+            pageSize={people.data.page_size}
+            total={people.data.total}
+            hrefFor={(n) => peoplePath(applied, n)}
+            label="Paginering medewerkers"
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,373 @@
+import { useMemo } from "react";
+import type { Formation, Position, Team, TeamMember, UnitDetail } from "../api/types";
+import { Alert, DataList, DataTable, Heading, Link, LoadError, Loading, Paragraph, columnHelper } from "../components";
+import type { DataListItem } from "../components/Layout";
+import { KeyFigures } from "../components/KeyFigures";
+import {
+  contractLabels,
+  directionLabels,
+  engagementLabels,
+  formatCount,
+  formatDate,
+  formatFte,
+  formatShare,
+  label,
+  locationLabels,
+  pillarLabels,
+  positionKindLabels,
+  unitKindLabels,
+} from "../format";
+import { mayOpen, useSession } from "../session";
+import { useApi } from "../useApi";
+import { usePageTitle } from "./usePageTitle";
+
+export function TeamPage({ unitId }: { unitId: string }) {
+  const { user } = useSession();
+  const validId = /^\d+$/.test(unitId);
+  // The works council sees aggregates only, so it never asks for the member list.
+  const showsMembers = user.role !== "works_council";
+  const detail = useApi<UnitDetail>(validId ? `/units/${unitId}` : null);
+  const team = useApi<Team>(validId && showsMembers ? `/units/${unitId}/team` : null);
+  const unit = detail.data;
+  usePageTitle(unit ? unit.name : "Team");
+
+  if (!validId) {
+    return (
+      <>
+        <Heading level={1} tabIndex={-1}>
+          Team niet gevonden
+        </Heading>
+        <Paragraph>Dit adres verwijst niet naar een eenheid.</Paragraph>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Heading level={1} tabIndex={-1}>
+        {unit ? unit.name : "Team"}
+      </Heading>
+      {unit && (
+        <Paragraph lead>
+          {label(unitKindLabels, unit.kind)} · {unit.code}
+        </Paragraph>
+      )}
+      {detail.loading && <Loading what="Eenheid" />}
+      {detail.error && <LoadError error={detail.error} />}
+      {unit && (
+        <>
+          <UnitFacts unit={unit} />
+          {showsMembers && team.loading && <Loading what="Teamsamenstelling" />}
+          {showsMembers && team.error && <LoadError error={team.error} />}
+          {team.data ? <TeamTypeSection team={team.data} /> : !showsMembers && <TeamTypeFromUnit unit={unit} />}
+          <FormationSection unit={unit} />
+          {team.data && <Composition team={team.data} />}
+          {team.data && <PositionsSection team={team.data} />}
+          <ChildrenSection unit={unit} />
+          <Paragraph>
+            <Link href="/">Terug naar de organisatie</Link>
+          </Paragraph>
+        </>
+      )}
+    </>
+  );
+}
+
+function UnitFacts({ unit }: { unit: UnitDetail }) {
+  const items: DataListItem[] = [
+    { key: "Soort", value: label(unitKindLabels, unit.kind) },
+    { key: "Code", value: unit.code },
+    { key: "Pijlers", value: unit.pillars.length ? unit.pillars.map((p) => label(pillarLabels, p)).join(", ") : "Geen" },
+  ];
+  if (unit.direction) items.push({ key: "Regie", value: label(directionLabels, unit.direction) });
+  if (unit.contractor) items.push({ key: "Hoofdaannemer", value: unit.contractor });
+  if (unit.location) items.push({ key: "Werkplek", value: label(locationLabels, unit.location) });
+  if (unit.parent_id !== null)
+    items.push({ key: "Onderdeel van", value: <Link href={`/units/${unit.parent_id}`}>Bovenliggende eenheid</Link> });
+  return (
+    <section aria-labelledby="kenmerken">
+      <Heading level={2} id="kenmerken">
+        Kenmerken
+      </Heading>
+      <DataList items={items} />
+    </section>
+  );
+}
+
+const teamTypeNames: Record<number, string> = {
+  1: "Teamtype 1: regie bij de gemeente, zonder gemeentelijke consulenten in het team",
+  2: "Teamtype 2: regie bij de gemeente, met gemeentelijke consulenten in het team",
+  3: "Teamtype 3: regie bij een hoofdaannemer, zonder gemeentelijke consulenten in het team",
+  4: "Teamtype 4: regie bij een hoofdaannemer, met gemeentelijke consulenten in het team",
+};
+
+function TeamTypeSection({ team }: { team: Team }) {
+  return (
+    <section aria-labelledby="teamtype">
+      <Heading level={2} id="teamtype">
+        Teamtype
+      </Heading>
+      <Alert type="info">
+        <Paragraph className="kwm-team-type">
+          <strong>{team.team_type !== null ? teamTypeNames[team.team_type] : "Geen teamtype"}</strong>
+        </Paragraph>
+        <Paragraph>{team.team_type_reason || "Er is geen toelichting beschikbaar."}</Paragraph>
+      </Alert>
+      <Paragraph className="kwm-hint">
+        Het teamtype wordt afgeleid uit de gegevens: wie de regie heeft (de gemeente of een hoofdaannemer) en of er
+        gemeentelijke consulenten in het team werken. Het wordt nooit met de hand ingevuld.
+      </Paragraph>
+    </section>
+  );
+}
+
+function TeamTypeFromUnit({ unit }: { unit: UnitDetail }) {
+  if (unit.team_type === null) return null;
+  return (
+    <section aria-labelledby="teamtype">
+      <Heading level={2} id="teamtype">
+        Teamtype
+      </Heading>
+      <Paragraph>{teamTypeNames[unit.team_type] ?? `Teamtype ${unit.team_type}`}</Paragraph>
+    </section>
+  );
+}
+
+function FormationSection({ unit }: { unit: UnitDetail }) {
+  const hasChildren = unit.children.length > 0;
+  return (
+    <section aria-labelledby="formatie">
+      <Heading level={2} id="formatie">
+        Formatie
+      </Heading>
+      <KeyFigures formation={unit.formation} />
+      {hasChildren && <FormationComparison own={unit.formation} total={unit.total} />}
+    </section>
+  );
+}
+
+interface ComparisonRow {
+  name: string;
+  own: string;
+  total: string;
+}
+
+const comparisonColumns = (() => {
+  const helper = columnHelper<ComparisonRow>();
+  return helper.columns([
+    helper.accessor("name", { header: "Cijfer", meta: { rowHeader: true } }),
+    helper.accessor("own", { header: "Deze eenheid", meta: { numeric: true } }),
+    helper.accessor("total", { header: "Inclusief onderliggende eenheden", meta: { numeric: true } }),
+  ]);
+})();
+
+function FormationComparison({ own, total }: { own: Formation; total: Formation }) {
+  const data = useMemo<ComparisonRow[]>(() => {
+    const fte = (pick: (f: Formation) => number) => ({ own: formatFte(pick(own)), total: formatFte(pick(total)) });
+    const share = (pick: (f: Formation) => number) => ({ own: formatShare(pick(own)), total: formatShare(pick(total)) });
+    const count = (pick: (f: Formation) => number) => ({ own: formatCount(pick(own)), total: formatCount(pick(total)) });
+    return [
+      { name: "Begroot (fte)", ...fte((f) => f.budgeted_fte) },
+      { name: "Bezet (fte)", ...fte((f) => f.filled_fte) },
+      { name: "Vacant (fte)", ...fte((f) => f.vacant_fte) },
+      { name: "Extern (fte)", ...fte((f) => f.external_fte) },
+      { name: "Aandeel extern", ...share((f) => f.external_share) },
+      { name: "Tijdelijk (fte)", ...fte((f) => f.temporary_fte) },
+      { name: "Aandeel tijdelijk", ...share((f) => f.temporary_share) },
+      { name: "Medewerkers", ...count((f) => f.people) },
+      { name: "Externen", ...count((f) => f.externals) },
+    ];
+  }, [own, total]);
+  return (
+    <DataTable
+      caption="Formatie van deze eenheid en van de eenheid met alles eronder"
+      columns={comparisonColumns}
+      data={data}
+      rowKey={(row) => row.name}
+      empty=""
+    />
+  );
+}
+
+function memberColumns(external: boolean, personLinks: boolean) {
+  const helper = columnHelper<TeamMember>();
+  const name = helper.accessor("name", {
+    header: "Naam",
+    meta: { rowHeader: true },
+    cell: (info) => (personLinks ? <Link href={`/people/${info.row.original.id}`}>{info.getValue()}</Link> : info.getValue()),
+  });
+  const number = helper.accessor("personnel_number", { header: "Nummer" });
+  const fte = helper.accessor("fte", { header: "fte", meta: { numeric: true }, cell: (info) => formatFte(info.getValue()) });
+  if (external) {
+    return helper.columns([
+      name,
+      number,
+      helper.accessor("organisation", { header: "Organisatie", cell: (info) => info.getValue() || "–" }),
+      helper.accessor("engagement", { header: "Vorm", cell: (info) => label(engagementLabels, info.getValue()) }),
+      fte,
+    ]);
+  }
+  return helper.columns([
+    name,
+    number,
+    helper.accessor("function", {
+      header: "Functie",
+      cell: (info) => [info.getValue(), info.row.original.level].filter(Boolean).join(", ") || "–",
+    }),
+    helper.accessor("contract", {
+      header: "Contract",
+      cell: (info) => {
+        const member = info.row.original;
+        if (member.contract === "temporary") return `Tijdelijk tot ${formatDate(member.contract_end)}`;
+        return label(contractLabels, info.getValue());
+      },
+    }),
+    fte,
+  ]);
+}
+
+function Composition({ team }: { team: Team }) {
+  const { user } = useSession();
+  const personLinks = mayOpen(user, "people");
+  const internal = team.members.filter((m) => m.engagement === "employee");
+  const external = team.members.filter((m) => m.engagement !== "employee");
+  const internalColumns = useMemo(() => memberColumns(false, personLinks), [personLinks]);
+  const externalColumns = useMemo(() => memberColumns(true, personLinks), [personLinks]);
+  const sumFte = (members: TeamMember[]) => members.reduce((total, m) => total + m.fte, 0);
+  return (
+    <section aria-labelledby="samenstelling">
+      <Heading level={2} id="samenstelling">
+        Samenstelling
+      </Heading>
+      <Paragraph className="kwm-composition-summary" data-testid="composition-summary">
+        {formatCount(team.members.length)} {team.members.length === 1 ? "persoon" : "personen"}: {formatCount(internal.length)}{" "}
+        intern ({formatFte(sumFte(internal))} fte) en {formatCount(external.length)} extern ({formatFte(sumFte(external))} fte).
+      </Paragraph>
+      <Heading level={3} id="intern">
+        Interne medewerkers
+      </Heading>
+      <DataTable
+        caption={`Interne medewerkers (${internal.length})`}
+        columns={internalColumns}
+        data={internal}
+        rowKey={(m) => m.id}
+        empty="Er werken geen eigen medewerkers in deze eenheid."
+      />
+      <Heading level={3} id="extern">
+        Externe medewerkers
+      </Heading>
+      <DataTable
+        caption={`Externe medewerkers (${external.length})`}
+        columns={externalColumns}
+        data={external}
+        rowKey={(m) => m.id}
+        empty="Er werken geen externen in deze eenheid."
+      />
+    </section>
+  );
+}
+
+const positionColumns = (() => {
+  const helper = columnHelper<Position>();
+  return helper.columns([
+    helper.accessor("function_name", {
+      header: "Functie",
+      meta: { rowHeader: true },
+      cell: (info) => `${info.getValue()} (${info.row.original.function_code})`,
+    }),
+    helper.accessor("level", { header: "Niveau", cell: (info) => info.getValue() || "–" }),
+    helper.accessor("kind", { header: "Soort", cell: (info) => label(positionKindLabels, info.getValue()) }),
+    helper.accessor("end_date", { header: "Einddatum", cell: (info) => formatDate(info.getValue()) }),
+    helper.accessor("fte", { header: "fte", meta: { numeric: true }, cell: (info) => formatFte(info.getValue()) }),
+  ]);
+})();
+
+function PositionsSection({ team }: { team: Team }) {
+  return (
+    <>
+      <section aria-labelledby="aflopend">
+        <Heading level={2} id="aflopend">
+          Tijdelijke formatieplaatsen die binnen 6 maanden aflopen
+        </Heading>
+        {team.expiring_positions.length > 0 && (
+          <Alert type="warning">
+            <Paragraph>
+              {team.expiring_positions.length === 1
+                ? "1 tijdelijke formatieplaats loopt binnen zes maanden af."
+                : `${team.expiring_positions.length} tijdelijke formatieplaatsen lopen binnen zes maanden af.`}
+            </Paragraph>
+          </Alert>
+        )}
+        <DataTable
+          caption="Aflopende tijdelijke formatieplaatsen"
+          columns={positionColumns}
+          data={team.expiring_positions}
+          rowKey={(p) => p.id}
+          empty="Er lopen in de komende zes maanden geen tijdelijke formatieplaatsen af."
+        />
+      </section>
+      <section aria-labelledby="formatieplaatsen">
+        <Heading level={2} id="formatieplaatsen">
+          Formatieplaatsen
+        </Heading>
+        <DataTable
+          caption={`Formatieplaatsen van deze eenheid (${team.positions.length})`}
+          columns={positionColumns}
+          data={team.positions}
+          rowKey={(p) => p.id}
+          empty="Deze eenheid heeft geen eigen formatieplaatsen."
+        />
+      </section>
+    </>
+  );
+}
+
+type ChildUnit = UnitDetail["children"][number];
+
+const childColumns = (() => {
+  const helper = columnHelper<ChildUnit>();
+  return helper.columns([
+    helper.accessor("name", {
+      header: "Eenheid",
+      meta: { rowHeader: true },
+      cell: (info) => <Link href={`/units/${info.row.original.id}`}>{info.getValue()}</Link>,
+    }),
+    helper.accessor("kind", { header: "Soort", cell: (info) => label(unitKindLabels, info.getValue()) }),
+    helper.accessor((unit) => unit.total.budgeted_fte, {
+      id: "budgeted",
+      header: "Begroot (fte)",
+      meta: { numeric: true },
+      cell: (info) => formatFte(info.getValue()),
+    }),
+    helper.accessor((unit) => unit.total.filled_fte, {
+      id: "filled",
+      header: "Bezet (fte)",
+      meta: { numeric: true },
+      cell: (info) => formatFte(info.getValue()),
+    }),
+    helper.accessor((unit) => unit.total.vacant_fte, {
+      id: "vacant",
+      header: "Vacant (fte)",
+      meta: { numeric: true },
+      cell: (info) => formatFte(info.getValue()),
+    }),
+  ]);
+})();
+
+function ChildrenSection({ unit }: { unit: UnitDetail }) {
+  if (unit.children.length === 0) return null;
+  return (
+    <section aria-labelledby="onderliggend">
+      <Heading level={2} id="onderliggend">
+        Onderliggende eenheden
+      </Heading>
+      <DataTable
+        caption="Onderliggende eenheden, met hun eigen onderliggende eenheden meegeteld"
+        columns={childColumns}
+        data={unit.children}
+        rowKey={(child) => child.id}
+        empty=""
+      />
+    </section>
+  );
+}
