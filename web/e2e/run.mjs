@@ -1,0 +1,119 @@
+// Runs the browser tests against the real server: a fresh SQLite database with
+// the small demo municipality, `kwartiermaker serve` on a free port, then every
+// e2e/*.test.mjs through node's own test runner.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const e2eDir = dirname(fileURLToPath(import.meta.url));
+const webDir = resolve(e2eDir, "..");
+const binary = resolve(webDir, process.env.KWM_BIN ?? "../build/kwartiermaker");
+const webRoot = resolve(webDir, process.env.KWM_WEB_ROOT ?? "dist");
+
+function fail(message) {
+  console.error(`e2e: ${message}`);
+  process.exit(1);
+}
+
+function cli(args, input) {
+  const result = spawnSync(binary, args, { input, encoding: "utf8" });
+  if (result.error) fail(`${binary} ${args[0]}: ${result.error.message}`);
+  if (result.status !== 0) fail(`${binary} ${args.join(" ")} exited with ${result.status}:\n${result.stderr}${result.stdout}`);
+  return result.stdout;
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForHealth(url, server, output) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) fail(`the server stopped with ${server.exitCode} before it answered:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/api/v1/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  fail(`no answer from ${url}/api/v1/health within 30 s:\n${output()}`);
+}
+
+if (!existsSync(binary)) fail(`no server binary at ${binary}; build it first or set KWM_BIN`);
+if (!existsSync(join(webRoot, "index.html"))) fail(`no web app in ${webRoot}; run \`npm run build\` first`);
+
+const workDir = mkdtempSync(join(tmpdir(), "kwm-e2e-"));
+const db = `sqlite:${join(workDir, "e2e.db")}`;
+const username = "e2e-hr";
+const password = randomBytes(18).toString("base64url");
+
+let server;
+let exitCode = 1;
+const stopServer = () => {
+  if (server && server.exitCode === null) server.kill("SIGTERM");
+};
+process.on("SIGINT", () => {
+  stopServer();
+  process.exit(130);
+});
+
+try {
+  cli(["migrate", "--db", db]);
+  cli(["demo", "--size", "small", "--db", db, "--seed", "1"]);
+  const municipality = cli(["municipality", "list", "--db", db]).trim().split(/\s+/)[0];
+  if (!municipality) fail("the demo created no municipality");
+  cli(["user", "add", "--municipality", municipality, "--username", username, "--role", "hr", "--password-stdin", "--db", db], `${password}\n`);
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let log = "";
+  server = spawn(binary, ["serve", "--db", db, "--listen", `127.0.0.1:${port}`, "--web-root", webRoot], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const keep = (chunk) => {
+    log = (log + chunk).slice(-20_000);
+  };
+  server.stdout.on("data", keep);
+  server.stderr.on("data", keep);
+  await waitForHealth(url, server, () => log);
+
+  const files = readdirSync(e2eDir)
+    .filter((name) => name.endsWith(".test.mjs"))
+    .sort()
+    .map((name) => join(e2eDir, name));
+  const only = process.argv.slice(2);
+  const selected = only.length ? files.filter((file) => only.some((part) => file.includes(part))) : files;
+
+  // One test file at a time: they share the server and its database, and two cores are not many.
+  const runner = spawn(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", ...selected], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      KWM_E2E_URL: url,
+      KWM_E2E_USERNAME: username,
+      KWM_E2E_PASSWORD: password,
+      KWM_E2E_MUNICIPALITY: municipality,
+    },
+  });
+  exitCode = await new Promise((r) => runner.on("exit", (code) => r(code ?? 1)));
+  if (exitCode !== 0 && process.env.KWM_E2E_SERVER_LOG) console.error(log);
+} finally {
+  stopServer();
+  if (server && server.exitCode === null) await new Promise((r) => server.once("exit", r));
+  rmSync(workDir, { recursive: true, force: true });
+}
+process.exit(exitCode);
