@@ -36,7 +36,7 @@ export default function FormationChart({ bars, description }: FormationChartProp
     if (!element) return;
     // The canvas takes its size from the container, so set the height first.
     element.style.height = `${height}px`;
-    const chart = echarts.init(element, undefined, { renderer: "canvas", locale: "EN" });
+    const chart = echarts.init(element, undefined, { renderer: "canvas" });
     const names = bars.map((bar) => bar.name).reverse();
     const series = (key: keyof Omit<FormationBar, "name">, name: string, color: string) => ({
       type: "bar" as const,
