@@ -1,0 +1,69 @@
+#include "http/router.hpp"
+
+#include <gtest/gtest.h>
+
+namespace kwm::http {
+namespace {
+
+Route route(Method method, std::string pattern) {
+  return Route{method, std::move(pattern), Access::logged_in(), "test", [](Request&) { return Response{}; }, "test", ""};
+}
+
+TEST(Router, MatchesParametersAndPrefersLiteralSegments) {
+  Router router;
+  router.add(route(Method::get, "/api/v1/units/{id}"));
+  router.add(route(Method::get, "/api/v1/units/tree"));
+  router.add(route(Method::get, "/api/v1/units/{id}/team"));
+  const RouteMatch tree = router.match(Method::get, "/api/v1/units/tree");
+  ASSERT_NE(tree.route, nullptr);
+  EXPECT_EQ(tree.route->pattern, "/api/v1/units/tree");
+  const RouteMatch unit = router.match(Method::get, "/api/v1/units/42");
+  ASSERT_NE(unit.route, nullptr);
+  EXPECT_EQ(unit.params.at("id"), "42");
+  const RouteMatch team = router.match(Method::get, "/api/v1/units/42/team");
+  ASSERT_NE(team.route, nullptr);
+  EXPECT_EQ(team.route->pattern, "/api/v1/units/{id}/team");
+}
+
+TEST(Router, KnownPathWithOtherMethodIsReportedForA405) {
+  Router router;
+  router.add(route(Method::get, "/api/v1/health"));
+  const RouteMatch post = router.match(Method::post, "/api/v1/health");
+  EXPECT_EQ(post.route, nullptr);
+  EXPECT_TRUE(post.path_known);
+  const RouteMatch missing = router.match(Method::get, "/api/v1/nothing");
+  EXPECT_FALSE(missing.path_known);
+}
+
+TEST(Router, EmptySegmentsDoNotMatchParameters) {
+  Router router;
+  router.add(route(Method::get, "/api/v1/units/{id}"));
+  EXPECT_EQ(router.match(Method::get, "/api/v1/units/").route, nullptr);
+  EXPECT_EQ(router.match(Method::get, "/api/v1/units/1/2").route, nullptr);
+}
+
+TEST(Request, MalformedIdsAnswerAsNotFound) {
+  Request request;
+  request.path_params["id"] = "12abc";
+  try {
+    request.id_param();
+    FAIL();
+  } catch (const Failure& failure) {
+    EXPECT_EQ(failure.error().kind, ErrorKind::not_found);
+  }
+  request.path_params["id"] = "12";
+  EXPECT_EQ(request.id_param(), 12);
+}
+
+TEST(ErrorResponse, CarriesCodeMessageFieldAndRows) {
+  Error error{ErrorKind::invalid, "import_failed", "Fout", "", {RowError{3, "fte", "Ongeldig"}}};
+  const Response response = error_response(error);
+  EXPECT_EQ(response.status, 422u);
+  EXPECT_NE(response.body.find(R"("row":3)"), std::string::npos);
+  EXPECT_NE(response.body.find(R"("column":"fte")"), std::string::npos);
+  EXPECT_EQ(error_response(Error{ErrorKind::not_found, "not_found", "x", "", {}}).status, 404u);
+  EXPECT_EQ(error_response(Error{ErrorKind::invalid, "invalid_json", "x", "", {}}).status, 400u);
+}
+
+}  // namespace
+}  // namespace kwm::http
