@@ -1,0 +1,233 @@
+// CSV import (all-or-nothing, idempotent upsert) and export of the organisation model.
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "store/audit.hpp"
+#include "store/database.hpp"
+#include "store/org_sql.hpp"
+#include "store/org_store.hpp"
+
+namespace kwm::store {
+namespace {
+
+struct ImportCounts {
+  std::int64_t created = 0;
+  std::int64_t updated = 0;
+  std::int64_t unchanged = 0;
+};
+
+[[noreturn]] void fail_import(std::vector<RowError> errors) {
+  const std::size_t count = errors.size();
+  Error error{ErrorKind::invalid, "import_failed",
+              fmt::format("Het bestand is niet ingelezen: {} {} gevonden. Er is niets opgeslagen.", count,
+                          count == 1 ? "fout" : "fouten"),
+              {}, std::move(errors)};
+  throw Failure(std::move(error));
+}
+
+template <typename Record>
+const std::vector<Record>& accepted(org::Validated<Record>& validated) {
+  if (!validated.ok()) fail_import(std::move(validated.errors));
+  return validated.records;
+}
+
+// Writes one record of the file: a new record is inserted, a changed one updated, an equal one left
+// alone. Equality is judged on the audit snapshot, which holds every stored field of the record.
+template <typename Record, typename Insert, typename Update>
+void upsert(soci::session& sql, const Principal& actor, std::string_view entity, const std::string& key, const Record* before,
+            const Record& after, Insert insert, Update update, ImportCounts& counts) {
+  std::string after_json = detail::audit_json(after);
+  if (!before) {
+    insert();
+    record_audit(sql, actor, "create", entity, key, "", after_json);
+    ++counts.created;
+    return;
+  }
+  std::string before_json = detail::audit_json(*before);
+  if (before_json == after_json) {
+    ++counts.unchanged;
+    return;
+  }
+  update();
+  record_audit(sql, actor, "update", entity, key, before_json, after_json);
+  ++counts.updated;
+}
+
+org::References unit_references(const std::vector<org::Unit>& units) {
+  org::References references;
+  for (const org::Unit& unit : units) references.unit_parents[unit.code] = unit.parent_code;
+  return references;
+}
+
+void add_function_references(org::References& references, const std::vector<org::Function>& functions) {
+  for (const org::Function& function : functions) {
+    references.function_codes.insert(function.code);
+    references.function_levels.insert(org::function_level_key(function.code, function.level));
+  }
+}
+
+void import_units(soci::session& sql, const Principal& actor, const csv::Table& table, ImportCounts& counts) {
+  const auto existing = detail::select_units(sql, actor.municipality_id);
+  auto validated = org::validate_units(table, unit_references(existing));
+  const auto& records = accepted(validated);
+
+  std::unordered_map<std::string, const org::Unit*> stored;
+  std::unordered_map<std::string, std::int64_t> ids;
+  for (const org::Unit& unit : existing) {
+    stored[unit.code] = &unit;
+    ids[unit.code] = unit.id;
+  }
+  detail::UnitWriter writer(sql, actor.municipality_id);
+  // New units first, without parents, so that every parent has an id whatever the order of the rows.
+  for (const org::Unit& record : records) {
+    if (stored.contains(record.code)) continue;
+    org::Unit root = record;
+    root.parent_id.reset();
+    ids[record.code] = writer.insert(root);
+  }
+  for (const org::Unit& record : records) {
+    org::Unit unit = record;
+    unit.id = ids.at(unit.code);
+    if (!unit.parent_code.empty()) unit.parent_id = ids.at(unit.parent_code);
+    const auto before = stored.find(unit.code);
+    upsert(sql, actor, "unit", unit.code, before == stored.end() ? nullptr : before->second, unit,
+           [&] { if (unit.parent_id) writer.update(unit.id, unit); },
+           [&] { writer.update(unit.id, unit); }, counts);
+  }
+}
+
+void import_functions(soci::session& sql, const Principal& actor, const csv::Table& table, ImportCounts& counts) {
+  auto validated = org::validate_functions(table);
+  const auto& records = accepted(validated);
+  const auto existing = detail::select_functions(sql, actor.municipality_id, "", "", detail::bind_nothing);
+  std::unordered_map<std::string, const org::Function*> stored;
+  for (const org::Function& function : existing) stored[org::function_level_key(function.code, function.level)] = &function;
+  detail::FunctionWriter writer(sql, actor.municipality_id);
+  for (const org::Function& function : records) {
+    const auto before = stored.find(org::function_level_key(function.code, function.level));
+    const org::Function* previous = before == stored.end() ? nullptr : before->second;
+    upsert(sql, actor, "function", detail::audit_key(function), previous, function, [&] { writer.insert(function); },
+           [&] { writer.update(previous->id, function); }, counts);
+  }
+}
+
+std::string position_key(std::int64_t unit_id, std::int64_t function_id, org::PositionKind kind, const std::optional<Date>& end) {
+  return fmt::format("{}/{}/{}/{}", unit_id, function_id, org::to_string(kind), detail::date_text(end));
+}
+
+void import_positions(soci::session& sql, const Principal& actor, const csv::Table& table, ImportCounts& counts) {
+  const auto units = detail::select_units(sql, actor.municipality_id);
+  const auto functions = detail::select_functions(sql, actor.municipality_id, "", "", detail::bind_nothing);
+  org::References references = unit_references(units);
+  add_function_references(references, functions);
+  auto validated = org::validate_positions(table, references);
+  const auto& records = accepted(validated);
+
+  std::unordered_map<std::string, std::int64_t> unit_ids, function_ids;
+  for (const org::Unit& unit : units) unit_ids[unit.code] = unit.id;
+  for (const org::Function& function : functions) function_ids[org::function_level_key(function.code, function.level)] = function.id;
+  const auto existing = detail::select_positions(sql, actor.municipality_id, "", "", detail::bind_nothing);
+  std::unordered_map<std::string, const org::Position*> stored;
+  for (const org::Position& position : existing)
+    stored[position_key(position.unit_id, position.function_id, position.kind, position.end_date)] = &position;
+
+  detail::PositionWriter writer(sql, actor.municipality_id);
+  for (const org::Position& record : records) {
+    org::Position position = record;
+    position.unit_id = unit_ids.at(position.unit_code);
+    position.function_id = function_ids.at(org::function_level_key(position.function_code, position.level));
+    const auto before = stored.find(position_key(position.unit_id, position.function_id, position.kind, position.end_date));
+    const org::Position* previous = before == stored.end() ? nullptr : before->second;
+    upsert(sql, actor, "position", detail::audit_key(position), previous, position, [&] { writer.insert(position); },
+           [&] { writer.update(previous->id, position); }, counts);
+  }
+}
+
+void import_people(soci::session& sql, const Principal& actor, const csv::Table& table, ImportCounts& counts) {
+  const auto units = detail::select_units(sql, actor.municipality_id);
+  const auto functions = detail::select_functions(sql, actor.municipality_id, "", "", detail::bind_nothing);
+  org::References references = unit_references(units);
+  add_function_references(references, functions);
+  auto validated = org::validate_people(table, references);
+  const auto& records = accepted(validated);
+
+  std::unordered_map<std::string, std::int64_t> unit_ids, function_ids;
+  for (const org::Unit& unit : units) unit_ids[unit.code] = unit.id;
+  for (const org::Function& function : functions) function_ids[org::function_level_key(function.code, function.level)] = function.id;
+  const auto existing = detail::select_people(sql, actor.municipality_id, "", "", detail::bind_nothing);
+  std::unordered_map<std::string, const org::Person*> stored;
+  stored.reserve(existing.size());
+  for (const org::Person& person : existing) stored[person.personnel_number] = &person;
+
+  detail::PersonWriter writer(sql, actor.municipality_id);
+  for (const org::Person& record : records) {
+    org::Person person = record;
+    person.unit_id = unit_ids.at(person.unit_code);
+    if (!person.function_code.empty()) {
+      person.function_id = function_ids.at(org::function_level_key(person.function_code, person.level));
+    }
+    const auto before = stored.find(person.personnel_number);
+    const org::Person* previous = before == stored.end() ? nullptr : before->second;
+    upsert(sql, actor, "person", person.personnel_number, previous, person, [&] { writer.insert(person); },
+           [&] { writer.update(previous->id, person); }, counts);
+  }
+}
+
+}  // namespace
+
+std::int64_t import_file(Database& db, const Principal& actor, org::ImportKind kind, std::string_view csv_text) {
+  detail::require_writer(actor);
+  if (actor.municipality_id == 0) fail_invalid("municipality", "Kies eerst de gemeente waarvoor het bestand bedoeld is");
+  csv::Table table;
+  try {
+    table = csv::parse(csv_text);
+  } catch (const Failure& failure) {
+    fail_import(failure.error().rows);
+  }
+  return db.transaction([&](soci::session& sql) {
+    ImportCounts counts;
+    switch (kind) {
+      case org::ImportKind::Units: import_units(sql, actor, table, counts); break;
+      case org::ImportKind::Functions: import_functions(sql, actor, table, counts); break;
+      case org::ImportKind::Positions: import_positions(sql, actor, table, counts); break;
+      case org::ImportKind::People: import_people(sql, actor, table, counts); break;
+    }
+    const auto rows = static_cast<std::int64_t>(table.records.size());
+    detail::JsonObject summary;
+    summary.integer("rows", rows).integer("created", counts.created).integer("updated", counts.updated)
+        .integer("unchanged", counts.unchanged);
+    record_audit(sql, actor, "import", org::to_string(kind), "csv", "", summary.str());
+    return rows;
+  });
+}
+
+org::ExportTable export_table(Database& db, const Principal& actor, org::ImportKind kind) {
+  detail::require_writer(actor);
+  auto sql = db.lease();
+  org::ExportTable table = org::empty_table(kind);
+  const long long m = actor.municipality_id;
+  switch (kind) {
+    case org::ImportKind::Units:
+      for (const auto& unit : detail::select_units(*sql, m)) table.rows.push_back(org::export_row(unit));
+      break;
+    case org::ImportKind::Functions:
+      for (const auto& function : detail::select_functions(*sql, m, "", "ORDER BY f.code, f.level", detail::bind_nothing))
+        table.rows.push_back(org::export_row(function));
+      break;
+    case org::ImportKind::Positions:
+      for (const auto& position :
+           detail::select_positions(*sql, m, "", "ORDER BY u.code, f.code, f.level, p.kind, p.end_date", detail::bind_nothing))
+        table.rows.push_back(org::export_row(position));
+      break;
+    case org::ImportKind::People:
+      for (const auto& person : detail::select_people(*sql, m, "", "ORDER BY p.personnel_number", detail::bind_nothing))
+        table.rows.push_back(org::export_row(person));
+      break;
+  }
+  return table;
+}
+
+}  // namespace kwm::store
