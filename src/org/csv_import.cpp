@@ -126,7 +126,7 @@ class RowReader {
       return std::nullopt;
     }
     std::optional<Enum> value = parse(text);
-    if (!value) error(column, fmt::format("Onbekende {} '{}'; toegestaan: {}", label, text, allowed_values(Enum{})));
+    if (!value) error(column, fmt::format("Onbekende waarde '{}' voor {}; toegestaan: {}", text, label, allowed_values(Enum{})));
     return value;
   }
 
