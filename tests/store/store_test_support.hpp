@@ -1,0 +1,37 @@
+#pragma once
+// Store tests run against SQLite (a temporary file) and, when KWM_TEST_PG_URL names a PostgreSQL server,
+// against a database created for the test process on that server and dropped afterwards.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "core/principal.hpp"
+#include "store/database.hpp"
+
+namespace kwm::store::testing {
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  // A fresh municipality with an admin acting for it; codes GM0001, GM0002, ... per test.
+  Principal new_municipality(const std::string& code);
+  Principal as(const Principal& admin, Role role) const;
+  long long count(const std::string& query, long long municipality_id);
+
+  std::unique_ptr<Database> db;
+  Principal admin;
+
+ private:
+  std::string url_;
+  std::string pg_admin_url_;
+  std::string pg_database_;
+};
+
+// The parameter names for INSTANTIATE_TEST_SUITE_P.
+inline const auto kBackends = ::testing::Values(std::string("sqlite"), std::string("postgresql"));
+inline std::string backend_name(const ::testing::TestParamInfo<std::string>& info) { return info.param; }
+
+}  // namespace kwm::store::testing
