@@ -154,6 +154,9 @@ INSTANTIATE_TEST_SUITE_P(
         VerdictCase{"gaps_summing_to_tolerance_meet", {scored("a", 0.5), scored("b", 0.5)}, VerdictKind::Meets, {"a", "b"}},
         // 0.4 + 0.6 is not exactly 1.0 in binary; the boundary still holds.
         VerdictCase{"binary_rounding_at_tolerance_meets", {scored("a", 3 - 2.6), scored("b", 3 - 2.4)}, VerdictKind::Meets, {"a", "b"}},
+        // Three gaps of a third add up to 1.0000000000000004 in binary: still at the tolerance, so meets.
+        VerdictCase{"thirds_at_tolerance_meet", {scored("a", 3 - 8.0 / 3), scored("b", 3 - 8.0 / 3), scored("c", 3 - 8.0 / 3)},
+                    VerdictKind::Meets, {"a", "b", "c"}},
         VerdictCase{"single_gap_equal_to_tolerance_meets", {scored("a", 1.0), scored("b", 0)}, VerdictKind::Meets, {"a"}},
         VerdictCase{"just_over_tolerance_is_trainable", {scored("a", 0.5), scored("b", 0.51)}, VerdictKind::Trainable, {"a", "b"}},
         VerdictCase{"many_small_gaps_are_trainable", {scored("a", 0.8), scored("b", 0.8)}, VerdictKind::Trainable, {"a", "b"}},
@@ -231,6 +234,17 @@ TEST(AssessPerson, ToleranceBoundaryReachedThroughRatings) {
   person = assess_person("1001", profile, ratings, settings_with_date());
   EXPECT_NEAR(person.verdict.non_critical_gap_total, 1.0, 1e-12);
   EXPECT_EQ(person.verdict.kind, VerdictKind::Meets);
+}
+
+TEST(AssessPerson, GapsOfAThirdFromIndicatorMeansMeetAtTheTolerance) {
+  const FunctionProfile profile{"casemanager", "casemanager", EducationLevel::Hbo,
+                                {{"samenwerken", 3, false}, {"plannen", 3, false}}, {{"wmo", 3, false}}};
+  // Only self-scores so far: each competency (2 + 3 + 3) / 3 = 8/3, a gap of 1/3 three times.
+  const auto ratings = join({rate(self, "samenwerken", {2, 3, 3}), rate(self, "plannen", {3, 2, 3}), rate(self, "wmo", {3, 3, 2})});
+  const PersonResult person = assess_person("1003", profile, ratings, settings_with_date());
+  EXPECT_EQ(person.verdict.kind, VerdictKind::Meets) << explain(person.verdict);
+  EXPECT_EQ(person.verdict.reasons.size(), 3u);
+  EXPECT_EQ(person.competencies[0].missing_sources, (std::vector<RatingSource>{manager, external}));
 }
 
 TEST(AssessPerson, AMissingCompetencyIsNeverCountedAsZero) {
