@@ -273,7 +273,7 @@ std::string build_large_social_domain(Blueprint& blueprint, const std::string& p
   const std::string desk = front + "-LOK";
   org.add_unit({desk, "Loket Maatschappelijke Ontwikkeling", front, "front_office", kAllPillars, "", ""});
   constexpr std::array<Mix, 3> kDeskMix = {Mix{"KCC", "medewerker", 6}, Mix{"KCC", "senior", 2}, Mix{"CWMO", "consulent", 2}};
-  org.fill_to_employees(desk, count(18), kDeskMix);
+  org.fill_to_employees(desk, count(20), kDeskMix);
   // The municipality's own outreach team for the most complex cases: directed and staffed by the
   // municipality (type 4) even where contractors run the district teams.
   const std::string outreach = front + "-VN";
@@ -345,7 +345,7 @@ std::string build_large_social_domain(Blueprint& blueprint, const std::string& p
   org.add_unit({decisions, "Team Beschikkingen en Administratie", services, "back_office", kAllPillars, "", ""});
   org.add_seats(decisions, "LEID", "teamleider", 1, leaders());
   constexpr std::array<Mix, 3> kDecisionsMix = {Mix{"BOF", "medewerker", 6}, Mix{"BOF", "senior", 2}, Mix{"ADM", "medewerker", 3}};
-  org.fill_to_employees(decisions, count(33), kDecisionsMix);
+  org.fill_to_employees(decisions, count(36), kDecisionsMix);
   const std::string objections = services + "-BZK";
   org.add_unit({objections, "Team Bezwaar en Kwaliteit", services, "back_office", kAllPillars, "", ""});
   org.add_seats(objections, "LEID", "teamleider", 1, leaders());
@@ -360,20 +360,20 @@ std::string build_large_social_domain(Blueprint& blueprint, const std::string& p
   org.add_seats(jobs, "LEID", "teamleider", count(2), leaders());
   constexpr std::array<Mix, 4> kJobsMix = {Mix{"KMW", "klantmanager", 5}, Mix{"KMW", "senior", 2}, Mix{"RIC", "consulent", 3},
                                            Mix{"JOB", "jobcoach", 2}};
-  org.fill_to_employees(jobs, count(36), kJobsMix);
+  org.fill_to_employees(jobs, count(38), kJobsMix);
   const std::string income = work + "-INK";
   org.add_unit({income, "Team Inkomen", work, "work_income", "participation", "", ""});
   org.add_seats(income, "LEID", "teamleider", count(2), leaders());
   constexpr std::array<Mix, 4> kIncomeMix = {Mix{"INC", "consulent", 5}, Mix{"INC", "senior", 2}, Mix{"SRC", "rechercheur", 1},
                                              Mix{"ADM", "medewerker", 1}};
-  org.fill_to_employees(income, count(30), kIncomeMix);
+  org.fill_to_employees(income, count(32), kIncomeMix);
 
   const std::string policy = root + "-BL";
   org.add_unit({policy, "Sector Beleid", root, "policy", kAllPillars, "", ""});
   org.add_seats(policy, "LEID", "afdelingsmanager", 1, leaders());
   constexpr std::array<Mix, 4> kPolicyMix = {Mix{"BLM", "medior", 4}, Mix{"BLM", "senior", 3}, Mix{"BLM", "strategisch", 1},
                                              Mix{"ADS", "adviseur", 2}};
-  org.fill_to_employees(policy, count(24), kPolicyMix);
+  org.fill_to_employees(policy, count(26), kPolicyMix);
 
   const std::string purchasing = root + "-IC";
   org.add_unit({purchasing, "Inkoop en Contractmanagement", root, "purchasing", kAllPillars, "", ""});

@@ -218,10 +218,10 @@ TEST(DemoGenerator, LargeHasContractedDistrictTeamsYouthTeamsAndAboutTwoHundredF
   }
   const int staff = employees(imported);
   const int externals = static_cast<int>(imported.people.size()) - staff;
-  EXPECT_GE(staff, 230);
-  EXPECT_LE(staff, 275);
+  EXPECT_GE(staff, 232);
+  EXPECT_LE(staff, 268);
   EXPECT_GE(externals, 100);
-  EXPECT_LE(externals, 135);
+  EXPECT_LE(externals, 140);
 }
 
 TEST(DemoGenerator, LargeHasAllFourTeamTypes) {
