@@ -60,8 +60,8 @@ std::vector<std::string> export_row(const Function& function);
 std::vector<std::string> export_row(const Position& position);
 std::vector<std::string> export_row(const Person& person);
 
-// UTF-8 with BOM (so Excel reads accents right), comma separated, CRLF line ends, "." as decimal point:
-// the file imports back unchanged.
+// UTF-8 without BOM, comma separated, CRLF line ends, "." as decimal point: the file imports back
+// unchanged. People who open files in Excel take the XLSX export, which needs no guessing of encodings.
 std::string to_csv(const ExportTable& table);
 // One sheet named after the kind, header row in bold, FTE as numbers. Throws Failure (internal) when the
 // temporary file cannot be written.

@@ -65,8 +65,7 @@ class Workbook {
 }  // namespace
 
 std::string to_csv(const ExportTable& table) {
-  std::string text = "\xEF\xBB\xBF";
-  text += csv::format_line(table.header);
+  std::string text = csv::format_line(table.header);
   for (const auto& row : table.rows) text += csv::format_line(row);
   return text;
 }
