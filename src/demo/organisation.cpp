@@ -107,22 +107,21 @@ void Organisation::add_seat(std::size_t unit, std::string_view function_code, st
   person.function_code = function.code;
   person.level = function.level;
   person.fte = seat.fte;
+  // An external worker on a municipal seat: an interim hired for months, or a secondment for a year or more.
+  auto engage_external = [&](std::string_view engagement, std::string organisation, int max_days_in, int min_days_left,
+                             int max_days_left) {
+    person.personnel_number = next_personnel_number(true);
+    person.engagement = engagement;
+    person.organisation = std::move(organisation);
+    person.hire_date = reference_.plus_days(-static_cast<int>(random_.between(14, max_days_in)));
+    person.temporary_contract = true;
+    person.contract_end = reference_.plus_days(static_cast<int>(random_.between(min_days_left, max_days_left)));
+    person.education_level = function.education_level;
+  };
   if (filling < staffing.vacant + staffing.hired) {
-    person.personnel_number = next_personnel_number(true);
-    person.engagement = "hired";
-    person.organisation = interim_agency();
-    person.hire_date = reference_.plus_days(-static_cast<int>(random_.between(14, 400)));
-    person.temporary_contract = true;
-    person.contract_end = reference_.plus_days(static_cast<int>(random_.between(20, 270)));
-    person.education_level = function.education_level;
+    engage_external("hired", interim_agency(), 400, 20, 270);
   } else if (filling < staffing.vacant + staffing.hired + staffing.seconded) {
-    person.personnel_number = next_personnel_number(true);
-    person.engagement = "secondment";
-    person.organisation = partner_organisation();
-    person.hire_date = reference_.plus_days(-static_cast<int>(random_.between(30, 900)));
-    person.temporary_contract = true;
-    person.contract_end = reference_.plus_days(static_cast<int>(random_.between(60, 540)));
-    person.education_level = function.education_level;
+    engage_external("secondment", partner_organisation(), 900, 60, 540);
   } else {
     person.personnel_number = next_personnel_number(false);
     person.engagement = "employee";
@@ -164,7 +163,7 @@ void Organisation::fill_to_fte(std::string_view unit_code, Fte target, std::span
                                const Staffing& staffing) {
   const std::size_t unit = unit_index(unit_code);
   Fte budget = budgeted(unit_code);
-  // Stop when one more seat would overshoot the target by more than it falls short now.
+  // Seats are added while the unit falls short by more than about half an average seat.
   while (budget.milli() + 440 < target.milli()) {
     const Mix& pick = draw_mix(random_, mix);
     add_seat(unit, pick.function_code, pick.level, staffing);
