@@ -96,6 +96,13 @@ class DenseFrontier {
 
   Index pred(Index column) const { return static_cast<Index>(pred_[column]); }
 
+  bool has_arc_to_live_column(Index row, const std::vector<char>& dead) const {
+    const double* score = graph_.scores + graph_.row_offset[row];
+    for (Index j = 0; j < graph_.columns; ++j)
+      if (!dead[j] && !std::isnan(score[j]) && w_[j] != infinite_cost) return true;
+    return false;
+  }
+
   void finish(const std::vector<Settled>& settled, const Matching& matching) {
     for (const Settled& s : settled) w_[s.column] = -matching.column_price[s.column];
   }
@@ -120,7 +127,7 @@ class SparseFrontier {
       settled_[j] = 0;
     }
     touched_.clear();
-    heap_ = {};
+    heap_.clear();
   }
 
   void scan(Index row, double h, const Matching& matching) {
@@ -132,14 +139,16 @@ class SparseFrontier {
       if (label_[j] == infinite_cost) touched_.push_back(j);
       label_[j] = candidate;
       pred_[j] = row;
-      heap_.push({candidate, matching.spare[j] > 0 ? 0 : 1, j});
+      heap_.push_back({candidate, matching.spare[j] > 0 ? 0 : 1, j});
+      std::push_heap(heap_.begin(), heap_.end());
     }
   }
 
   bool pop(const Matching&, Settled& next) {
     while (!heap_.empty()) {
-      const Entry top = heap_.top();
-      heap_.pop();
+      std::pop_heap(heap_.begin(), heap_.end());
+      const Entry top = heap_.back();
+      heap_.pop_back();
       if (settled_[top.column] || top.label != label_[top.column]) continue;
       settled_[top.column] = 1;
       next = {top.column, top.label};
@@ -150,6 +159,12 @@ class SparseFrontier {
 
   Index pred(Index column) const { return pred_[column]; }
 
+  bool has_arc_to_live_column(Index row, const std::vector<char>& dead) const {
+    for (std::int64_t a = graph_.first[row]; a < graph_.first[row + 1]; ++a)
+      if (!dead[graph_.column[a]]) return true;
+    return false;
+  }
+
   void finish(const std::vector<Settled>&, const Matching&) {}
 
  private:
@@ -157,7 +172,7 @@ class SparseFrontier {
     double label;
     int busy;  // free columns first among equal labels
     Index column;
-    bool operator<(const Entry& other) const {  // reversed: std::priority_queue is a max-heap
+    bool operator<(const Entry& other) const {  // reversed: the std heap functions build a max-heap
       if (label != other.label) return label > other.label;
       if (busy != other.busy) return busy > other.busy;
       return column > other.column;
@@ -168,7 +183,7 @@ class SparseFrontier {
   std::vector<Index> pred_;
   std::vector<char> settled_;
   std::vector<Index> touched_;
-  std::priority_queue<Entry> heap_;
+  std::vector<Entry> heap_;  // a max-heap under Entry::operator<, reused across searches
 };
 
 void scan_row(DenseFrontier& frontier, Index row, double h, const Matching&) { frontier.scan(row, h); }
@@ -219,10 +234,20 @@ std::vector<Index> solve_with(const Graph& graph, Index rows, std::vector<std::i
   Matching matching(rows, std::move(capacity));
   Frontier frontier(graph, matching);
   std::vector<Settled> settled;
+  std::vector<char> dead(matching.spare.size(), 0);
   const double threshold = swap_threshold(largest_score);
   for (Index root = 0; root < rows; ++root) {
     frontier.start();
     settled.clear();
+    // Only a replacement can help a row whose columns are all dead, and a replacement must beat a placed
+    // row's potential, so that search may stop at the largest one.
+    const bool replacement_only = !frontier.has_arc_to_live_column(root, dead);
+    double stop_at = infinite_cost;
+    if (replacement_only) {
+      stop_at = -infinite_cost;
+      for (Index i = 0; i < rows; ++i)
+        if (matching.column_of[i] >= 0) stop_at = std::max(stop_at, matching.row_potential[i]);
+    }
     scan_row(frontier, root, 0.0, matching);
     // Best replacement seen so far: the placed row that would drop out and its column.
     double best_gain = threshold;
@@ -232,6 +257,9 @@ std::vector<Index> solve_with(const Graph& graph, Index rows, std::vector<std::i
     Settled next{};
     while (frontier.pop(matching, next)) {
       settled.push_back(next);
+      // Through row i a replacement costs label - u[i] >= label - max u, so past max u + the best cost so
+      // far nothing better can come.
+      if (!(next.label < stop_at + std::min(best_gain, 0.0))) break;
       if (matching.spare[next.column] > 0) {
         shift_path(matching, frontier, settled, root, next.column, next.label);
         --matching.spare[next.column];
@@ -249,6 +277,11 @@ std::vector<Index> solve_with(const Graph& graph, Index rows, std::vector<std::i
         scan_row(frontier, i, h, matching);
       }
     }
+    // A complete search that found no free column has visited a closed region: no free column will be
+    // reachable from any of its columns for the rest of the round (augmenting paths elsewhere cannot enter
+    // it, and replacements only rearrange rows inside it).
+    if (!augmented && !replacement_only)
+      for (const Settled& s : settled) dead[s.column] = 1;
     if (!augmented && drop_row >= 0) {
       move_row(matching, drop_row, -1);
       // The column lost its row; the path brings one in again, so the slot count stays the same.

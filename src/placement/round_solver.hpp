@@ -9,7 +9,10 @@
 //   - none is reachable: the only possible improvement replaces an already placed row i by r along an
 //     alternating path r -> ... -> i. Its cost is the label of i's column minus i's potential; if the
 //     best one is negative, r comes in and i drops out for the rest of the round.
-// Rows that drop out or fail never come back, which is what makes one pass over the rows enough. Column
+// Rows that drop out or fail never come back, which is what makes one pass over the rows enough. A
+// complete search that finds no free column marks what it visited as dead (no free column can be reached
+// from there again in this round), so for a row with only dead columns the search looks for a replacement
+// alone and stops once no placed row's potential can make one pay. Column
 // prices only change while a column is full, so every free column keeps price 0 and labels compare free
 // columns by true path cost. Capacities are native: a full column leads to every row placed on it.
 #include <cstdint>
