@@ -153,10 +153,7 @@ std::string_view to_string(CompetencyKind kind) {
 }
 
 std::optional<CompetencyKind> competency_kind_from_string(std::string_view text) {
-  for (auto kind : {CompetencyKind::Technical, CompetencyKind::SocialNormative, CompetencyKind::Knowledge}) {
-    if (to_string(kind) == text) return kind;
-  }
-  return std::nullopt;
+  return text::enum_from_string(text, {CompetencyKind::Technical, CompetencyKind::SocialNormative, CompetencyKind::Knowledge});
 }
 
 QualificationKind qualification_of(CompetencyKind kind) {

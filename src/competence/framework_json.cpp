@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <fmt/format.h>
 #include <fstream>
 #include <initializer_list>
@@ -90,7 +92,7 @@ int read_int(const json::object& object, const std::string& path, std::string_vi
   // Some tools write every number as 3.0; a whole number is still a whole number.
   if (member.is_double()) {
     const double value = member.get_double();
-    if (value == static_cast<double>(static_cast<int>(value))) return static_cast<int>(value);
+    if (value >= INT32_MIN && value <= INT32_MAX && value == std::trunc(value)) return static_cast<int>(value);
   }
   if (member.is_number()) {
     fail_invalid(at, fmt::format("Verwacht een geheel getal bij {}.", at), "wrong_type");
@@ -166,48 +168,38 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
   return {line, column};
 }
 
+void newline(std::string& out, int depth) {
+  out += '\n';
+  out.append(static_cast<std::size_t>(depth) * 2, ' ');
+}
+
+// Objects and arrays alike: one item per line, indented one level deeper than the brackets.
+template <class Container, class WriteItem>
+void write_container(std::string& out, const Container& items, char open, char close, int depth, WriteItem write_item) {
+  out += open;
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out += ',';
+    first = false;
+    newline(out, depth + 1);
+    write_item(item);
+  }
+  if (!first) newline(out, depth);
+  out += close;
+}
+
 void write_pretty(std::string& out, const json::value& value, int depth) {
-  const auto newline = [&](int level) {
-    out += '\n';
-    out.append(static_cast<std::size_t>(level) * 2, ' ');
-  };
   if (value.is_object()) {
-    const auto& object = value.get_object();
-    if (object.empty()) {
-      out += "{}";
-      return;
-    }
-    out += '{';
-    bool first = true;
-    for (const auto& member : object) {
-      if (!first) out += ',';
-      first = false;
-      newline(depth + 1);
+    write_container(out, value.get_object(), '{', '}', depth, [&](const json::key_value_pair& member) {
       out += json::serialize(json::string(member.key()));
       out += ": ";
       write_pretty(out, member.value(), depth + 1);
-    }
-    newline(depth);
-    out += '}';
-    return;
+    });
+  } else if (value.is_array()) {
+    write_container(out, value.get_array(), '[', ']', depth, [&](const json::value& element) { write_pretty(out, element, depth + 1); });
+  } else {
+    out += json::serialize(value);
   }
-  if (value.is_array()) {
-    const auto& array = value.get_array();
-    if (array.empty()) {
-      out += "[]";
-      return;
-    }
-    out += '[';
-    for (std::size_t i = 0; i < array.size(); ++i) {
-      if (i > 0) out += ',';
-      newline(depth + 1);
-      write_pretty(out, array[i], depth + 1);
-    }
-    newline(depth);
-    out += ']';
-    return;
-  }
-  out += json::serialize(value);
 }
 
 }  // namespace

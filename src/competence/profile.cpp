@@ -112,10 +112,7 @@ std::string_view to_string(EducationLevel level) {
 }
 
 std::optional<EducationLevel> education_level_from_string(std::string_view text) {
-  for (auto level : {EducationLevel::Mbo, EducationLevel::Hbo, EducationLevel::Wo}) {
-    if (to_string(level) == text) return level;
-  }
-  return std::nullopt;
+  return text::enum_from_string(text, {EducationLevel::Mbo, EducationLevel::Hbo, EducationLevel::Wo});
 }
 
 std::vector<Requirement> FunctionProfile::requirements() const {

@@ -22,10 +22,7 @@ std::string_view to_string(AssessmentPurpose purpose) {
 }
 
 std::optional<AssessmentPurpose> assessment_purpose_from_string(std::string_view text) {
-  for (auto purpose : {AssessmentPurpose::Development, AssessmentPurpose::Selection}) {
-    if (to_string(purpose) == text) return purpose;
-  }
-  return std::nullopt;
+  return text::enum_from_string(text, {AssessmentPurpose::Development, AssessmentPurpose::Selection});
 }
 
 bool usable_for_selection(AssessmentPurpose round_purpose, bool consent_recorded) {

@@ -69,10 +69,7 @@ std::string_view to_string(RatingSource source) {
 }
 
 std::optional<RatingSource> rating_source_from_string(std::string_view text) {
-  for (auto source : all_sources) {
-    if (to_string(source) == text) return source;
-  }
-  return std::nullopt;
+  return text::enum_from_string(text, {RatingSource::Self, RatingSource::Manager, RatingSource::External, RatingSource::Peer});
 }
 
 double SourceWeights::of(RatingSource source) const {

@@ -1,6 +1,8 @@
 #pragma once
 // Small text helpers shared by the competence library: Dutch number and date spelling for the messages
 // people read, and the word splitting the ascriptive-trait rule needs. Internal to kwm_competence.
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,5 +24,14 @@ std::vector<std::string> words(std::string_view text);
 std::string dutch_list(const std::vector<std::string>& items);
 // "‘name’" — the typographic quotes the product's Dutch texts use around names.
 std::string quoted(std::string_view name);
+
+// The value whose to_string() spelling is `text`, among `values`; empty for any other text.
+template <class Enum>
+std::optional<Enum> enum_from_string(std::string_view text, std::initializer_list<Enum> values) {
+  for (Enum value : values) {
+    if (to_string(value) == text) return value;
+  }
+  return std::nullopt;
+}
 
 }  // namespace kwm::competence::text

@@ -73,15 +73,11 @@ struct PathCase {
 class FrameworkJsonErrors : public ::testing::TestWithParam<PathCase> {};
 
 TEST_P(FrameworkJsonErrors, NameTheJsonPath) {
-  try {
-    framework_from_json(GetParam().text);
-    FAIL() << "accepted";
-  } catch (const Failure& failure) {
-    EXPECT_EQ(failure.error().kind, ErrorKind::invalid);
-    EXPECT_EQ(failure.error().code, GetParam().code) << failure.error().message;
-    EXPECT_EQ(failure.error().field, GetParam().field) << failure.error().message;
-    EXPECT_FALSE(failure.error().message.empty());
-  }
+  const Error error = testing::failure_of([] { framework_from_json(GetParam().text); });
+  EXPECT_EQ(error.kind, ErrorKind::invalid);
+  EXPECT_EQ(error.code, GetParam().code) << error.message;
+  EXPECT_EQ(error.field, GetParam().field) << error.message;
+  EXPECT_FALSE(error.message.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -132,13 +128,9 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(FrameworkJson, SyntaxErrorsGiveLineAndColumn) {
-  try {
-    framework_from_json("{\n  \"code\": \"x\",\n  \"name\": oops\n}");
-    FAIL() << "accepted";
-  } catch (const Failure& failure) {
-    EXPECT_EQ(failure.error().code, "invalid_json");
-    EXPECT_NE(failure.error().message.find("regel 3"), std::string::npos) << failure.error().message;
-  }
+  const Error error = testing::failure_of([] { framework_from_json("{\n  \"code\": \"x\",\n  \"name\": oops\n}"); });
+  EXPECT_EQ(error.code, "invalid_json");
+  EXPECT_NE(error.message.find("regel 3"), std::string::npos) << error.message;
 }
 
 TEST(FrameworkJson, FileErrorsNameTheFile) {
@@ -147,20 +139,11 @@ TEST(FrameworkJson, FileErrorsNameTheFile) {
     std::ofstream out(path);
     out << replaced(valid_text, "\"kind\": \"knowledge\"", "\"kind\": \"kennis\"");
   }
-  try {
-    read_framework_file(path);
-    FAIL() << "accepted";
-  } catch (const Failure& failure) {
-    EXPECT_EQ(failure.error().field, "competencies[1].kind");
-    EXPECT_EQ(failure.error().message.rfind("kwm-competence-kapot.json: ", 0), 0u) << failure.error().message;
-  }
+  const Error broken = testing::failure_of([&] { read_framework_file(path); });
+  EXPECT_EQ(broken.field, "competencies[1].kind");
+  EXPECT_EQ(broken.message.rfind("kwm-competence-kapot.json: ", 0), 0u) << broken.message;
   std::filesystem::remove(path);
-  try {
-    read_framework_file(path);
-    FAIL() << "read a file that is gone";
-  } catch (const Failure& failure) {
-    EXPECT_EQ(failure.error().code, "file_unreadable");
-  }
+  EXPECT_EQ(testing::failure_of([&] { read_framework_file(path); }).code, "file_unreadable");
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <type_traits>
 
+#include "test_support.hpp"
+
 namespace kwm::competence {
 namespace {
 
@@ -48,15 +50,11 @@ INSTANTIATE_TEST_SUITE_P(Table, PurposeRule,
                                            RuleCase{AssessmentPurpose::Development, true, true}));
 
 void expect_refused(const AssessedRound& round, const std::string& person, const std::optional<ConsentRecord>& record) {
-  try {
-    SelectionEvidence::admit(round, result_of(person), record);
-    FAIL() << "a development result reached selection";
-  } catch (const Failure& failure) {
-    EXPECT_EQ(failure.error().kind, ErrorKind::forbidden);
-    EXPECT_EQ(failure.error().code, "purpose_limitation");
-    EXPECT_NE(failure.error().message.find("toestemming"), std::string::npos);
-    EXPECT_NE(failure.error().message.find(person), std::string::npos);
-  }
+  const Error error = testing::failure_of([&] { SelectionEvidence::admit(round, result_of(person), record); });
+  EXPECT_EQ(error.kind, ErrorKind::forbidden);
+  EXPECT_EQ(error.code, "purpose_limitation");
+  EXPECT_NE(error.message.find("toestemming"), std::string::npos);
+  EXPECT_NE(error.message.find(person), std::string::npos);
 }
 
 TEST(SelectionEvidence, PlacementCannotTakeADevelopmentResultWithoutConsent) {

@@ -1,10 +1,13 @@
 #pragma once
 // Builders shared by the competence tests: a small valid framework and ratings per source.
 #include <fmt/format.h>
+#include <functional>
+#include <gtest/gtest.h>
 #include <initializer_list>
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "competence/framework.hpp"
 #include "competence/scoring.hpp"
 
@@ -35,6 +38,18 @@ inline std::vector<Rating> rate(RatingSource source, const std::string& competen
   int index = 1;
   for (int score : scores) ratings.push_back(Rating{source, competency_code, fmt::format("i{}", index++), score});
   return ratings;
+}
+
+// The error `action` throws as a kwm::Failure. Throwing none fails the test; the empty Error returned then
+// matches no expectation.
+inline Error failure_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const Failure& failure) {
+    return failure.error();
+  }
+  ADD_FAILURE() << "expected a kwm::Failure, but nothing was thrown";
+  return Error{ErrorKind::internal, "", "", "", {}};
 }
 
 inline std::vector<Rating> join(std::initializer_list<std::vector<Rating>> parts) {
