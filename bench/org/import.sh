@@ -21,6 +21,7 @@ while [ $# -gt 0 ]; do
 done
 [ -x "$bin" ] || { echo "bench: no kwartiermaker at $bin (set KWM_BIN or run make build)" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "bench: the sqlite3 shell is needed (apt-get install sqlite3)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 1; }
 
 # A fixed seed and reference date, so every machine imports the same bytes.
 csv_dir="$work/csv"
@@ -36,10 +37,12 @@ IFS=, read -r code name inhabitants _region < <(tail -n 1 "$merged/municipality.
 now_ns() { date +%s%N; }
 rate() { awk -v rows="$1" -v ns="$2" 'BEGIN { printf "%.0f", rows / (ns / 1e9) }'; }
 seconds() { awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'; }
+cpu() { awk '{ printf "%.2f", $1 + $2 }' "$1"; }
 
 best_kwm=0
 best_floor=0
 for run in $(seq 1 "$runs"); do
+  mkdir -p "$work"
   db="$work/kwm.db"
   rm -f "$db" "$db-wal" "$db-shm"
   url="sqlite:$db"
@@ -49,7 +52,7 @@ for run in $(seq 1 "$runs"); do
   "$bin" import units "$merged/units.csv" --municipality "$code" --db "$url" >/dev/null
   "$bin" import functions "$merged/functions.csv" --municipality "$code" --db "$url" >/dev/null
   start=$(now_ns)
-  "$bin" import people "$people" --municipality "$code" --db "$url" >/dev/null
+  /usr/bin/time -f '%U %S' -o "$work/kwm.cpu" "$bin" import people "$people" --municipality "$code" --db "$url" >/dev/null
   kwm_ns=$(( $(now_ns) - start ))
   stored=$(sqlite3 "$db" "SELECT COUNT(*) FROM people")
   [ "$stored" -eq "$rows" ] || { echo "bench: kwartiermaker stored $stored of $rows people" >&2; exit 1; }
@@ -57,12 +60,15 @@ for run in $(seq 1 "$runs"); do
   floor_db="$work/floor.db"
   rm -f "$floor_db"
   start=$(now_ns)
-  sqlite3 "$floor_db" ".mode csv" ".import '$people' people"
+  /usr/bin/time -f '%U %S' -o "$work/floor.cpu" sqlite3 "$floor_db" ".mode csv" ".import '$people' people"
   floor_ns=$(( $(now_ns) - start ))
   stored=$(sqlite3 "$floor_db" "SELECT COUNT(*) FROM people")
   [ "$stored" -eq "$rows" ] || { echo "bench: sqlite3 .import stored $stored of $rows rows" >&2; exit 1; }
 
-  echo "run $run: kwartiermaker $(seconds "$kwm_ns") s ($(rate "$rows" "$kwm_ns") rows/s), sqlite3 .import $(seconds "$floor_ns") s ($(rate "$rows" "$floor_ns") rows/s)"
+  # Wall clock is what counts; CPU seconds (user + system) show how much of it is waiting for the disk.
+  echo "run $run: kwartiermaker $(seconds "$kwm_ns") s ($(rate "$rows" "$kwm_ns") rows/s, $(cpu "$work/kwm.cpu") s CPU)," \
+    "sqlite3 .import $(seconds "$floor_ns") s ($(rate "$rows" "$floor_ns") rows/s, $(cpu "$work/floor.cpu") s CPU)," \
+    "database $(du -h "$db" | cut -f1) vs $(du -h "$floor_db" | cut -f1)"
   if [ "$best_kwm" -eq 0 ] || [ "$kwm_ns" -lt "$best_kwm" ]; then best_kwm=$kwm_ns; fi
   if [ "$best_floor" -eq 0 ] || [ "$floor_ns" -lt "$best_floor" ]; then best_floor=$floor_ns; fi
 done
