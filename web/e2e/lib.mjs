@@ -52,7 +52,10 @@ export async function login(page, { username, password } = credentials) {
   await page.getByLabel("Gebruikersnaam").fill(username);
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("button", { name: "Uitloggen" }).waitFor();
+  // Stop at once on a refused login instead of waiting out the timeout.
+  const logout = page.getByRole("button", { name: "Uitloggen" });
+  await logout.or(page.getByRole("alert")).first().waitFor();
+  if (!(await logout.isVisible())) throw new Error(`login refused: ${await page.getByRole("alert").first().innerText()}`);
 }
 
 /** Runs axe with the WCAG 2.1 A/AA rules and returns the serious and critical violations, readably. */

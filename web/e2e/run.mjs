@@ -19,11 +19,27 @@ function fail(message) {
   process.exit(1);
 }
 
-function cli(args, input) {
+function run(args, input) {
   const result = spawnSync(binary, args, { input, encoding: "utf8" });
   if (result.error) fail(`${binary} ${args[0]}: ${result.error.message}`);
+  return result;
+}
+
+function cli(args, input) {
+  const result = run(args, input);
   if (result.status !== 0) fail(`${binary} ${args.join(" ")} exited with ${result.status}:\n${result.stderr}${result.stdout}`);
   return result.stdout;
+}
+
+const CBS_CODE = /\bGM\d{4}\b/;
+
+/** The demo's municipality: from `municipality list` (one line each, code first), else from the demo's own report. */
+function demoMunicipality(demoOutput) {
+  const listed = run(["municipality", "list", "--db", db]);
+  const fromList = listed.status === 0 ? CBS_CODE.exec(listed.stdout.split("\n")[0] ?? "") : null;
+  const code = fromList?.[0] ?? CBS_CODE.exec(demoOutput)?.[0];
+  if (!code) fail(`cannot tell which municipality the demo created:\n${demoOutput}${listed.stdout}${listed.stderr}`);
+  return code;
 }
 
 function freePort() {
@@ -73,9 +89,7 @@ process.on("SIGINT", () => {
 
 try {
   cli(["migrate", "--db", db]);
-  cli(["demo", "--size", "small", "--db", db, "--seed", "1"]);
-  const municipality = cli(["municipality", "list", "--db", db]).trim().split(/\s+/)[0];
-  if (!municipality) fail("the demo created no municipality");
+  const municipality = demoMunicipality(cli(["demo", "--size", "small", "--db", db, "--seed", "1"]));
   cli(["user", "add", "--municipality", municipality, "--username", username, "--role", "hr", "--password-stdin", "--db", db], `${password}\n`);
 
   const port = await freePort();
