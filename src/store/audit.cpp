@@ -42,7 +42,7 @@ AuditPage list_audit(Database& db, std::int64_t municipality_id, const std::stri
                                   soci::use(municipality), soci::use(entity_filter), soci::use(entity_filter),
                                   soci::use(lim), soci::use(off));
   for (const soci::row& row : rows) {
-    page.entries.push_back(AuditEntry{row.get<long long>(0), row.get<std::string>(1), row.get<std::string>(2),
+    page.entries.push_back(AuditEntry{row_integer(row, 0), row.get<std::string>(1), row.get<std::string>(2),
                                       row.get<std::string>(3), row.get<std::string>(4), row.get<std::string>(5),
                                       row.get<std::string>(6), row.get<std::string>(7)});
   }

@@ -86,13 +86,13 @@ std::optional<UserRow> load_user(soci::session& sql, const std::string& where, c
   if (!sql.got_data()) return std::nullopt;
   UserRow user;
   Principal& p = user.principal;
-  p.user_id = row.get<long long>(0);
+  p.user_id = row_integer(row, 0);
   p.username = row.get<std::string>(1);
-  p.municipality_id = row.get<long long>(2);
+  p.municipality_id = row_integer(row, 2);
   p.municipality_code = row.get<std::string>(3);
   p.municipality_name = row.get<std::string>(4);
   p.role = role_from_string(row.get<std::string>(5)).value_or(Role::employee);
-  if (row.get_indicator(6) == soci::i_ok) p.person_id = row.get<long long>(6);
+  if (row.get_indicator(6) == soci::i_ok) p.person_id = row_integer(row, 6);
   p.organisation = row.get<std::string>(7);
   user.password_hash = row.get<std::string>(8);
   if (p.role == Role::manager) p.unit_ids = unit_subtree(sql, p.user_id);
