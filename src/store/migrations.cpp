@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <set>
+
 #include "core/error.hpp"
 #include "store/database.hpp"
 
@@ -126,17 +129,22 @@ CREATE INDEX audit_log_municipality ON audit_log(municipality_id, id);
 )SQL"},
 };
 
-constexpr int kLatestVersion = static_cast<int>(std::size(kMigrations));
+// Versions need not be contiguous: each capability adds its own, and migrate applies whatever is missing.
+constexpr int kLatestVersion = [] {
+  int latest = 0;
+  for (const Migration& migration : kMigrations) latest = std::max(latest, migration.version);
+  return latest;
+}();
 
 void ensure_migrations_table(soci::session& sql) {
   sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 }
 
-int current_version(soci::session& sql) {
-  long long version = 0;
-  soci::indicator ind = soci::i_null;
-  sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
-  return ind == soci::i_ok ? static_cast<int>(version) : 0;
+std::set<int> applied_versions(soci::session& sql) {
+  std::set<int> versions;
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT version FROM schema_migrations");
+  for (const soci::row& row : rows) versions.insert(static_cast<int>(row_integer(row, 0)));
+  return versions;
 }
 
 // SOCI runs one statement per call; the migration texts are split on the semicolons that end a line.
@@ -156,7 +164,10 @@ void run_script(soci::session& sql, const std::string& script) {
 SchemaStatus schema_status(Database& db) {
   auto session = db.lease();
   ensure_migrations_table(*session);
-  return SchemaStatus{current_version(*session), kLatestVersion};
+  const std::set<int> applied = applied_versions(*session);
+  SchemaStatus status{applied.empty() ? 0 : *applied.rbegin(), kLatestVersion, 0};
+  for (const Migration& migration : kMigrations) status.pending += applied.contains(migration.version) ? 0 : 1;
+  return status;
 }
 
 std::vector<std::string> migrate(Database& db) {
@@ -167,7 +178,7 @@ std::vector<std::string> migrate(Database& db) {
   }
   for (const Migration& migration : kMigrations) {
     const bool done = db.transaction([&](soci::session& sql) {
-      if (current_version(sql) >= migration.version) return true;
+      if (applied_versions(sql).contains(migration.version)) return true;
       std::string script = migration.sql;
       for (auto at = script.find("{pk}"); at != std::string::npos; at = script.find("{pk}")) {
         script.replace(at, 4, primary_key_sql(db.dialect()));
@@ -185,17 +196,17 @@ std::vector<std::string> migrate(Database& db) {
 
 void require_current_schema(Database& db) {
   const SchemaStatus status = schema_status(db);
-  if (status.current < status.latest) {
-    fail(ErrorKind::conflict, "schema_outdated",
-         fmt::format("Het databaseschema is versie {}, deze versie van Kwartiermaker verwacht {}: voer eerst "
-                     "'kwartiermaker migrate --db …' uit",
-                     status.current, status.latest));
-  }
   if (status.current > status.latest) {
     fail(ErrorKind::conflict, "schema_too_new",
          fmt::format("Het databaseschema is versie {}, nieuwer dan deze versie van Kwartiermaker kent ({}): "
                      "gebruik een nieuwere kwartiermaker",
                      status.current, status.latest));
+  }
+  if (status.pending > 0) {
+    fail(ErrorKind::conflict, "schema_outdated",
+         fmt::format("Het databaseschema mist {} migratie(s) (nu versie {}, deze versie van Kwartiermaker verwacht {}): "
+                     "voer eerst 'kwartiermaker migrate --db …' uit",
+                     status.pending, status.current, status.latest));
   }
 }
 
