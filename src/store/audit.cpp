@@ -13,17 +13,35 @@ std::string utc_now_iso() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
 }
 
+AuditWriter::AuditWriter(soci::session& sql, const Principal& actor)
+    : municipality_id_(actor.municipality_id),
+      user_id_(actor.user_id),
+      user_ind_(actor.user_id == 0 ? soci::i_null : soci::i_ok),
+      username_(actor.username),
+      at_(utc_now_iso()),
+      statement_(sql) {
+  statement_.exchange(soci::use(municipality_id_));
+  statement_.exchange(soci::use(user_id_, user_ind_));
+  for (std::string* text : {&username_, &at_, &action_, &entity_, &key_, &before_, &after_}) statement_.exchange(soci::use(*text));
+  statement_.alloc();
+  statement_.prepare("INSERT INTO audit_log (municipality_id, user_id, username, at, action, entity, entity_key, before_json, "
+                     "after_json) VALUES (:m, :u, :n, :at, :a, :e, :k, :b, :af)");
+  statement_.define_and_bind();
+}
+
+void AuditWriter::record(std::string_view action, std::string_view entity, std::string_view entity_key,
+                         std::string before_json, std::string after_json) {
+  action_ = action;
+  entity_ = entity;
+  key_ = entity_key;
+  before_ = std::move(before_json);
+  after_ = std::move(after_json);
+  statement_.execute(true);
+}
+
 void record_audit(soci::session& sql, const Principal& actor, std::string_view action, std::string_view entity,
                   std::string_view entity_key, const std::string& before_json, const std::string& after_json) {
-  long long municipality_id = actor.municipality_id;
-  long long user_id = actor.user_id;
-  soci::indicator user_ind = actor.user_id == 0 ? soci::i_null : soci::i_ok;
-  const std::string at = utc_now_iso(), action_text(action), entity_text(entity), key_text(entity_key);
-  sql << "INSERT INTO audit_log (municipality_id, user_id, username, at, action, entity, entity_key, before_json, "
-         "after_json) VALUES (:m, :u, :n, :at, :a, :e, :k, :b, :af)",
-      soci::use(municipality_id), soci::use(user_id, user_ind), soci::use(actor.username), soci::use(at),
-      soci::use(action_text), soci::use(entity_text), soci::use(key_text), soci::use(before_json),
-      soci::use(after_json);
+  AuditWriter(sql, actor).record(action, entity, entity_key, before_json, after_json);
 }
 
 AuditPage list_audit(Database& db, std::int64_t municipality_id, const std::string& entity_filter, std::int64_t offset,

@@ -26,6 +26,21 @@ struct AuditEntry {
 void record_audit(soci::session& sql, const Principal& actor, std::string_view action, std::string_view entity,
                   std::string_view entity_key, const std::string& before_json, const std::string& after_json);
 
+// The same for many entries in one transaction (an import of 190,000 people): one prepared statement, every
+// entry stamped with the moment the writer was made.
+class AuditWriter {
+ public:
+  AuditWriter(soci::session& sql, const Principal& actor);
+  void record(std::string_view action, std::string_view entity, std::string_view entity_key, std::string before_json,
+              std::string after_json);
+
+ private:
+  long long municipality_id_, user_id_;
+  soci::indicator user_ind_;
+  std::string username_, at_, action_, entity_, key_, before_, after_;
+  soci::statement statement_;
+};
+
 struct AuditPage {
   std::vector<AuditEntry> entries;  // newest first
   std::int64_t total = 0;

@@ -29,31 +29,59 @@ struct ImportCounts {
 }
 
 template <typename Record>
-const std::vector<Record>& accepted(org::Validated<Record>& validated) {
+std::vector<Record>& accepted(org::Validated<Record>& validated) {
   if (!validated.ok()) fail_import(std::move(validated.errors));
   return validated.records;
 }
 
-// Writes one record of the file: a new record is inserted, a changed one updated, an equal one left
-// alone. Equality is judged on the audit snapshot, which holds every stored field of the record.
+// Writes one record of the file: a new record is inserted, a changed one updated, an equal one left alone.
+// SQLite keeps 2 MB of pages by default; a large import that updates indexes all over the file then writes
+// the same pages to the WAL again and again. A larger cache for the import's duration halves that I/O.
+class LargeCache {
+ public:
+  LargeCache(soci::session& sql, store::Dialect dialect) : sql_(sql), active_(dialect == store::Dialect::sqlite) {
+    if (!active_) return;
+    sql_ << "PRAGMA cache_size", soci::into(previous_);
+    sql_ << "PRAGMA cache_size = -131072";  // 128 MiB
+  }
+  ~LargeCache() {
+    if (!active_) return;
+    try {
+      sql_ << "PRAGMA cache_size = " + std::to_string(previous_);
+    } catch (const std::exception&) {
+      // The session may be unusable after a failed import; the pool's next user gets the default back then.
+    }
+  }
+  LargeCache(const LargeCache&) = delete;
+  LargeCache& operator=(const LargeCache&) = delete;
+
+ private:
+  soci::session& sql_;
+  bool active_;
+  long long previous_ = -2000;
+};
+
+struct ImportContext {
+  soci::session& sql;
+  const Principal& actor;
+  AuditWriter audit;
+  ImportCounts counts;
+};
+
 template <typename Record, typename Insert, typename Update>
-void upsert(soci::session& sql, const Principal& actor, std::string_view entity, const std::string& key, const Record* before,
-            const Record& after, Insert insert, Update update, ImportCounts& counts) {
-  std::string after_json = detail::audit_json(after);
+void upsert(ImportContext& context, std::string_view entity, const std::string& key, const Record* before, const Record& after,
+            Insert insert, Update update) {
   if (!before) {
     insert();
-    record_audit(sql, actor, "create", entity, key, "", after_json);
-    ++counts.created;
-    return;
+    context.audit.record("create", entity, key, "", detail::audit_json(after));
+    ++context.counts.created;
+  } else if (detail::same_stored(*before, after)) {
+    ++context.counts.unchanged;
+  } else {
+    update();
+    context.audit.record("update", entity, key, detail::audit_json(*before), detail::audit_json(after));
+    ++context.counts.updated;
   }
-  std::string before_json = detail::audit_json(*before);
-  if (before_json == after_json) {
-    ++counts.unchanged;
-    return;
-  }
-  update();
-  record_audit(sql, actor, "update", entity, key, before_json, after_json);
-  ++counts.updated;
 }
 
 org::References unit_references(const std::vector<org::Unit>& units) {
@@ -69,10 +97,12 @@ void add_function_references(org::References& references, const std::vector<org:
   }
 }
 
-void import_units(soci::session& sql, const Principal& actor, const csv::Table& table, ImportCounts& counts) {
+void import_units(ImportContext& context, const csv::Table& table) {
+  soci::session& sql = context.sql;
+  const Principal& actor = context.actor;
   const auto existing = detail::select_units(sql, actor.municipality_id);
   auto validated = org::validate_units(table, unit_references(existing));
-  const auto& records = accepted(validated);
+  auto& records = accepted(validated);
 
   std::unordered_map<std::string, const org::Unit*> stored;
   std::unordered_map<std::string, std::int64_t> ids;
@@ -93,15 +123,17 @@ void import_units(soci::session& sql, const Principal& actor, const csv::Table& 
     unit.id = ids.at(unit.code);
     if (!unit.parent_code.empty()) unit.parent_id = ids.at(unit.parent_code);
     const auto before = stored.find(unit.code);
-    upsert(sql, actor, "unit", unit.code, before == stored.end() ? nullptr : before->second, unit,
+    upsert(context, "unit", unit.code, before == stored.end() ? nullptr : before->second, unit,
            [&] { if (unit.parent_id) writer.update(unit.id, unit); },
-           [&] { writer.update(unit.id, unit); }, counts);
+           [&] { writer.update(unit.id, unit); });
   }
 }
 
-void import_functions(soci::session& sql, const Principal& actor, const csv::Table& table, ImportCounts& counts) {
+void import_functions(ImportContext& context, const csv::Table& table) {
+  soci::session& sql = context.sql;
+  const Principal& actor = context.actor;
   auto validated = org::validate_functions(table);
-  const auto& records = accepted(validated);
+  auto& records = accepted(validated);
   const auto existing = detail::select_functions(sql, actor.municipality_id, "", "", detail::bind_nothing);
   std::unordered_map<std::string, const org::Function*> stored;
   for (const org::Function& function : existing) stored[org::function_level_key(function.code, function.level)] = &function;
@@ -109,8 +141,8 @@ void import_functions(soci::session& sql, const Principal& actor, const csv::Tab
   for (const org::Function& function : records) {
     const auto before = stored.find(org::function_level_key(function.code, function.level));
     const org::Function* previous = before == stored.end() ? nullptr : before->second;
-    upsert(sql, actor, "function", detail::audit_key(function), previous, function, [&] { writer.insert(function); },
-           [&] { writer.update(previous->id, function); }, counts);
+    upsert(context, "function", detail::audit_key(function), previous, function, [&] { writer.insert(function); },
+           [&] { writer.update(previous->id, function); });
   }
 }
 
@@ -118,13 +150,15 @@ std::string position_key(std::int64_t unit_id, std::int64_t function_id, org::Po
   return fmt::format("{}/{}/{}/{}", unit_id, function_id, org::to_string(kind), detail::date_text(end));
 }
 
-void import_positions(soci::session& sql, const Principal& actor, const csv::Table& table, ImportCounts& counts) {
+void import_positions(ImportContext& context, const csv::Table& table) {
+  soci::session& sql = context.sql;
+  const Principal& actor = context.actor;
   const auto units = detail::select_units(sql, actor.municipality_id);
   const auto functions = detail::select_functions(sql, actor.municipality_id, "", "", detail::bind_nothing);
   org::References references = unit_references(units);
   add_function_references(references, functions);
   auto validated = org::validate_positions(table, references);
-  const auto& records = accepted(validated);
+  auto& records = accepted(validated);
 
   std::unordered_map<std::string, std::int64_t> unit_ids, function_ids;
   for (const org::Unit& unit : units) unit_ids[unit.code] = unit.id;
@@ -135,24 +169,25 @@ void import_positions(soci::session& sql, const Principal& actor, const csv::Tab
     stored[position_key(position.unit_id, position.function_id, position.kind, position.end_date)] = &position;
 
   detail::PositionWriter writer(sql, actor.municipality_id);
-  for (const org::Position& record : records) {
-    org::Position position = record;
+  for (org::Position& position : records) {
     position.unit_id = unit_ids.at(position.unit_code);
     position.function_id = function_ids.at(org::function_level_key(position.function_code, position.level));
     const auto before = stored.find(position_key(position.unit_id, position.function_id, position.kind, position.end_date));
     const org::Position* previous = before == stored.end() ? nullptr : before->second;
-    upsert(sql, actor, "position", detail::audit_key(position), previous, position, [&] { writer.insert(position); },
-           [&] { writer.update(previous->id, position); }, counts);
+    upsert(context, "position", detail::audit_key(position), previous, position, [&] { writer.insert(position); },
+           [&] { writer.update(previous->id, position); });
   }
 }
 
-void import_people(soci::session& sql, const Principal& actor, const csv::Table& table, ImportCounts& counts) {
+void import_people(ImportContext& context, const csv::Table& table) {
+  soci::session& sql = context.sql;
+  const Principal& actor = context.actor;
   const auto units = detail::select_units(sql, actor.municipality_id);
   const auto functions = detail::select_functions(sql, actor.municipality_id, "", "", detail::bind_nothing);
   org::References references = unit_references(units);
   add_function_references(references, functions);
   auto validated = org::validate_people(table, references);
-  const auto& records = accepted(validated);
+  auto& records = accepted(validated);
 
   std::unordered_map<std::string, std::int64_t> unit_ids, function_ids;
   for (const org::Unit& unit : units) unit_ids[unit.code] = unit.id;
@@ -163,16 +198,15 @@ void import_people(soci::session& sql, const Principal& actor, const csv::Table&
   for (const org::Person& person : existing) stored[person.personnel_number] = &person;
 
   detail::PersonWriter writer(sql, actor.municipality_id);
-  for (const org::Person& record : records) {
-    org::Person person = record;
+  for (org::Person& person : records) {
     person.unit_id = unit_ids.at(person.unit_code);
     if (!person.function_code.empty()) {
       person.function_id = function_ids.at(org::function_level_key(person.function_code, person.level));
     }
     const auto before = stored.find(person.personnel_number);
     const org::Person* previous = before == stored.end() ? nullptr : before->second;
-    upsert(sql, actor, "person", person.personnel_number, previous, person, [&] { writer.insert(person); },
-           [&] { writer.update(previous->id, person); }, counts);
+    upsert(context, "person", person.personnel_number, previous, person, [&] { writer.insert(person); },
+           [&] { writer.update(previous->id, person); });
   }
 }
 
@@ -188,13 +222,15 @@ std::int64_t import_file(Database& db, const Principal& actor, org::ImportKind k
     fail_import(failure.error().rows);
   }
   return db.transaction([&](soci::session& sql) {
-    ImportCounts counts;
+    const LargeCache cache(sql, db.dialect());
+    ImportContext context{sql, actor, AuditWriter(sql, actor), {}};
     switch (kind) {
-      case org::ImportKind::Units: import_units(sql, actor, table, counts); break;
-      case org::ImportKind::Functions: import_functions(sql, actor, table, counts); break;
-      case org::ImportKind::Positions: import_positions(sql, actor, table, counts); break;
-      case org::ImportKind::People: import_people(sql, actor, table, counts); break;
+      case org::ImportKind::Units: import_units(context, table); break;
+      case org::ImportKind::Functions: import_functions(context, table); break;
+      case org::ImportKind::Positions: import_positions(context, table); break;
+      case org::ImportKind::People: import_people(context, table); break;
     }
+    const ImportCounts& counts = context.counts;
     const auto rows = static_cast<std::int64_t>(table.records.size());
     detail::JsonObject summary;
     summary.integer("rows", rows).integer("created", counts.created).integer("updated", counts.updated)

@@ -94,6 +94,11 @@ std::string audit_json(const org::Unit& unit);
 std::string audit_json(const org::Function& function);
 std::string audit_json(const org::Position& position);
 std::string audit_json(const org::Person& person);
+// True when two records agree on every stored field, the fields their audit snapshots hold.
+bool same_stored(const org::Unit& a, const org::Unit& b);
+bool same_stored(const org::Function& a, const org::Function& b);
+bool same_stored(const org::Position& a, const org::Position& b);
+bool same_stored(const org::Person& a, const org::Person& b);
 std::string audit_key(const org::Function& function);  // CODE/level
 std::string audit_key(const org::Position& position);  // UNIT/FUNCTION/level/kind[/end date]
 
