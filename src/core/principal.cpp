@@ -6,13 +6,14 @@
 
 namespace kwm {
 namespace {
-constexpr std::array<std::pair<Role, std::string_view>, 6> kRoleNames{{
+constexpr std::array<std::pair<Role, std::string_view>, 7> kRoleNames{{
     {Role::admin, "admin"},
     {Role::hr, "hr"},
     {Role::manager, "manager"},
     {Role::employee, "employee"},
     {Role::works_council, "works_council"},
     {Role::external, "external"},
+    {Role::assessor, "assessor"},
 }};
 }  // namespace
 

@@ -9,7 +9,7 @@
 
 namespace kwm {
 
-enum class Role { admin, hr, manager, employee, works_council, external };
+enum class Role { admin, hr, manager, employee, works_council, external, assessor };  // assessor: an external assessor's account, tied to assessment rounds
 
 std::string_view to_string(Role role);
 std::optional<Role> role_from_string(std::string_view text);
