@@ -297,10 +297,6 @@ json::object unit_detail_json(const store::UnitDetail& detail) {
   return object;
 }
 
-Response get_unit(store::Database& db, Request& request) {
-  return json_response(unit_detail_json(store::get_unit(db, actor(request), request.id_param())));
-}
-
 Response unit_team(store::Database& db, Request& request) {
   const store::Team team = store::team_of(db, actor(request), request.id_param(), Date::today());
   json::object object{{"unit", unit_json(team.unit)},
@@ -314,46 +310,10 @@ Response unit_team(store::Database& db, Request& request) {
   return json_response(object);
 }
 
-Response create_unit(store::Database& db, Request& request) {
-  const std::int64_t id = store::create_unit(db, actor(request), unit_from(parse_object(request)));
-  return json_response(unit_detail_json(store::get_unit(db, actor(request), id)), 201);
-}
-
-Response update_unit(store::Database& db, Request& request) {
-  const std::int64_t id = request.id_param();
-  store::update_unit(db, actor(request), id, unit_from(parse_object(request)));
-  return json_response(unit_detail_json(store::get_unit(db, actor(request), id)));
-}
-
-Response delete_unit(store::Database& db, Request& request) {
-  store::delete_unit(db, actor(request), request.id_param());
-  return no_content();
-}
-
 Response list_functions(store::Database& db, Request& request) {
   const PageRequest page = page_request(request);
   const auto found = store::list_functions(db, actor(request), request.query_param("q").value_or(""), page.offset(), page.page_size);
   return json_response(page_envelope(array_of(found.items, function_json), page, found.total));
-}
-
-Response get_function(store::Database& db, Request& request) {
-  return json_response(function_json(store::get_function(db, actor(request), request.id_param())));
-}
-
-Response create_function(store::Database& db, Request& request) {
-  const std::int64_t id = store::create_function(db, actor(request), function_from(parse_object(request)));
-  return json_response(function_json(store::get_function(db, actor(request), id)), 201);
-}
-
-Response update_function(store::Database& db, Request& request) {
-  const std::int64_t id = request.id_param();
-  store::update_function(db, actor(request), id, function_from(parse_object(request)));
-  return json_response(function_json(store::get_function(db, actor(request), id)));
-}
-
-Response delete_function(store::Database& db, Request& request) {
-  store::delete_function(db, actor(request), request.id_param());
-  return no_content();
 }
 
 Response list_positions(store::Database& db, Request& request) {
@@ -361,26 +321,6 @@ Response list_positions(store::Database& db, Request& request) {
   const store::PositionFilter filter{query_id(request, "unit_id")};
   const auto found = store::list_positions(db, actor(request), filter, page.offset(), page.page_size);
   return json_response(page_envelope(array_of(found.items, position_json), page, found.total));
-}
-
-Response get_position(store::Database& db, Request& request) {
-  return json_response(position_json(store::get_position(db, actor(request), request.id_param())));
-}
-
-Response create_position(store::Database& db, Request& request) {
-  const std::int64_t id = store::create_position(db, actor(request), position_from(parse_object(request)));
-  return json_response(position_json(store::get_position(db, actor(request), id)), 201);
-}
-
-Response update_position(store::Database& db, Request& request) {
-  const std::int64_t id = request.id_param();
-  store::update_position(db, actor(request), id, position_from(parse_object(request)));
-  return json_response(position_json(store::get_position(db, actor(request), id)));
-}
-
-Response delete_position(store::Database& db, Request& request) {
-  store::delete_position(db, actor(request), request.id_param());
-  return no_content();
 }
 
 Response list_people(store::Database& db, Request& request) {
@@ -398,26 +338,6 @@ Response list_people(store::Database& db, Request& request) {
   }
   const auto found = store::list_people(db, actor(request), filter, page.offset(), page.page_size);
   return json_response(page_envelope(array_of(found.items, person_json), page, found.total));
-}
-
-Response get_person(store::Database& db, Request& request) {
-  return json_response(person_json(store::get_person(db, actor(request), request.id_param())));
-}
-
-Response create_person(store::Database& db, Request& request) {
-  const std::int64_t id = store::create_person(db, actor(request), person_from(parse_object(request)));
-  return json_response(person_json(store::get_person(db, actor(request), id)), 201);
-}
-
-Response update_person(store::Database& db, Request& request) {
-  const std::int64_t id = request.id_param();
-  store::update_person(db, actor(request), id, person_from(parse_object(request)));
-  return json_response(person_json(store::get_person(db, actor(request), id)));
-}
-
-Response delete_person(store::Database& db, Request& request) {
-  store::delete_person(db, actor(request), request.id_param());
-  return no_content();
 }
 
 Response import_csv(store::Database& db, Request& request) {
@@ -453,6 +373,49 @@ Response template_file(Request& request) {
   return file_response(org::to_csv(org::template_table(*kind)), "text/csv; charset=utf-8", file);
 }
 
+// The four routes of one record that look alike for every kind: read, create (201), replace and delete.
+template <typename Record, typename Shown>
+struct RecordOperations {
+  Shown (*get)(store::Database&, const Principal&, std::int64_t);
+  std::int64_t (*create)(store::Database&, const Principal&, const Record&);
+  void (*update)(store::Database&, const Principal&, std::int64_t, const Record&);
+  void (*remove)(store::Database&, const Principal&, std::int64_t);
+  Record (*from_json)(const json::object&);
+  json::object (*to_json)(const Shown&);
+};
+
+struct RecordSummaries {
+  std::string get, create, update, remove;
+};
+
+template <typename Record, typename Shown>
+void add_record_routes(http::Router& router, store::Database& db, const std::string& base, const RecordOperations<Record, Shown>& ops,
+                       const Access& readers, const Access& writers, const RecordSummaries& summaries) {
+  const std::string one = base + "/{id}";
+  router.add({Method::get, one, readers, summaries.get,
+              [&db, ops](Request& request) { return json_response(ops.to_json(ops.get(db, actor(request), request.id_param()))); },
+              "organisation", ""});
+  router.add({Method::post, base, writers, summaries.create,
+              [&db, ops](Request& request) {
+                const std::int64_t id = ops.create(db, actor(request), ops.from_json(parse_object(request)));
+                return json_response(ops.to_json(ops.get(db, actor(request), id)), 201);
+              },
+              "organisation", "application/json"});
+  router.add({Method::put, one, writers, summaries.update,
+              [&db, ops](Request& request) {
+                const std::int64_t id = request.id_param();
+                ops.update(db, actor(request), id, ops.from_json(parse_object(request)));
+                return json_response(ops.to_json(ops.get(db, actor(request), id)));
+              },
+              "organisation", "application/json"});
+  router.add({Method::del, one, writers, summaries.remove,
+              [&db, ops](Request& request) {
+                ops.remove(db, actor(request), request.id_param());
+                return no_content();
+              },
+              "organisation", ""});
+}
+
 }  // namespace
 
 void add_org_routes(http::Router& router, store::Database& db) {
@@ -465,37 +428,44 @@ void add_org_routes(http::Router& router, store::Database& db) {
     router.add({method, std::move(pattern), std::move(access), std::move(summary),
                 [&db, handler](Request& request) { return handler(db, request); }, "organisation", std::move(body)});
   };
-  const std::string json_body = "application/json";
 
   route(Method::get, "/api/v1/units", unit_readers, "Units with own and rolled-up formation figures (?q= searches code and name)",
         list_units);
   route(Method::get, "/api/v1/units/tree", unit_readers, "The whole unit tree with formation figures", unit_tree);
-  route(Method::get, "/api/v1/units/{id}", unit_readers, "One unit with its formation, rolled-up total and children", get_unit);
   route(Method::get, "/api/v1/units/{id}/team", unit_readers,
         "Team page: members, positions, derived team type, positions and contracts ending within 6 months", unit_team);
-  route(Method::post, "/api/v1/units", writers, "Create a unit", create_unit, json_body);
-  route(Method::put, "/api/v1/units/{id}", writers, "Replace a unit", update_unit, json_body);
-  route(Method::del, "/api/v1/units/{id}", writers, "Delete a unit without children, positions or people", delete_unit);
+  add_record_routes(router, db, "/api/v1/units",
+                    RecordOperations<org::Unit, store::UnitDetail>{store::get_unit, store::create_unit, store::update_unit,
+                                                                    store::delete_unit, unit_from, unit_detail_json},
+                    unit_readers, writers,
+                    {"One unit with its formation, rolled-up total and children", "Create a unit", "Replace a unit",
+                     "Delete a unit without children, positions or people"});
 
   route(Method::get, "/api/v1/functions", function_readers, "Function levels (?q= searches code and name)", list_functions);
-  route(Method::get, "/api/v1/functions/{id}", function_readers, "One function level", get_function);
-  route(Method::post, "/api/v1/functions", writers, "Create a function level", create_function, json_body);
-  route(Method::put, "/api/v1/functions/{id}", writers, "Replace a function level", update_function, json_body);
-  route(Method::del, "/api/v1/functions/{id}", writers, "Delete a function level no position or person uses", delete_function);
+  add_record_routes(router, db, "/api/v1/functions",
+                    RecordOperations<org::Function, org::Function>{store::get_function, store::create_function,
+                                                                    store::update_function, store::delete_function,
+                                                                    function_from, function_json},
+                    function_readers, writers,
+                    {"One function level", "Create a function level", "Replace a function level",
+                     "Delete a function level no position or person uses"});
 
   route(Method::get, "/api/v1/positions", unit_readers, "Formation lines (?unit_id= includes the subtree)", list_positions);
-  route(Method::get, "/api/v1/positions/{id}", unit_readers, "One formation line", get_position);
-  route(Method::post, "/api/v1/positions", writers, "Create a formation line", create_position, json_body);
-  route(Method::put, "/api/v1/positions/{id}", writers, "Replace a formation line", update_position, json_body);
-  route(Method::del, "/api/v1/positions/{id}", writers, "Delete a formation line", delete_position);
+  add_record_routes(router, db, "/api/v1/positions",
+                    RecordOperations<org::Position, org::Position>{store::get_position, store::create_position,
+                                                                    store::update_position, store::delete_position,
+                                                                    position_from, position_json},
+                    unit_readers, writers,
+                    {"One formation line", "Create a formation line", "Replace a formation line", "Delete a formation line"});
 
   route(Method::get, "/api/v1/people", people_readers,
         "People the caller may see (?q=&unit_id=&engagement=&contract=&contract_end_before=; unit includes the subtree)",
         list_people);
-  route(Method::get, "/api/v1/people/{id}", people_readers, "One person the caller may see", get_person);
-  route(Method::post, "/api/v1/people", writers, "Create a person", create_person, json_body);
-  route(Method::put, "/api/v1/people/{id}", writers, "Replace a person", update_person, json_body);
-  route(Method::del, "/api/v1/people/{id}", writers, "Delete a person", delete_person);
+  add_record_routes(router, db, "/api/v1/people",
+                    RecordOperations<org::Person, org::Person>{store::get_person, store::create_person, store::update_person,
+                                                                store::delete_person, person_from, person_json},
+                    people_readers, writers,
+                    {"One person the caller may see", "Create a person", "Replace a person", "Delete a person"});
 
   route(Method::post, "/api/v1/import/{kind}", writers,
         "Import a CSV file of units, functions, positions or people: all rows or none", import_csv, "text/csv");

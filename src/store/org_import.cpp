@@ -150,28 +150,38 @@ std::string position_key(std::int64_t unit_id, std::int64_t function_id, org::Po
   return fmt::format("{}/{}/{}/{}", unit_id, function_id, org::to_string(kind), detail::date_text(end));
 }
 
-void import_positions(ImportContext& context, const csv::Table& table) {
-  soci::session& sql = context.sql;
-  const Principal& actor = context.actor;
-  const auto units = detail::select_units(sql, actor.municipality_id);
-  const auto functions = detail::select_functions(sql, actor.municipality_id, "", "", detail::bind_nothing);
-  org::References references = unit_references(units);
-  add_function_references(references, functions);
-  auto validated = org::validate_positions(table, references);
-  auto& records = accepted(validated);
+// The units and function levels a positions or people file may refer to, with their ids.
+struct StoredReferences {
+  StoredReferences(soci::session& sql, long long municipality_id) {
+    const auto units = detail::select_units(sql, municipality_id);
+    const auto functions = detail::select_functions(sql, municipality_id, "", "", detail::bind_nothing);
+    references = unit_references(units);
+    add_function_references(references, functions);
+    for (const org::Unit& unit : units) unit_ids[unit.code] = unit.id;
+    for (const org::Function& function : functions) function_ids[org::function_level_key(function.code, function.level)] = function.id;
+  }
+  std::int64_t unit_id(const std::string& code) const { return unit_ids.at(code); }
+  std::int64_t function_id(const std::string& code, const std::string& level) const {
+    return function_ids.at(org::function_level_key(code, level));
+  }
 
+  org::References references;
   std::unordered_map<std::string, std::int64_t> unit_ids, function_ids;
-  for (const org::Unit& unit : units) unit_ids[unit.code] = unit.id;
-  for (const org::Function& function : functions) function_ids[org::function_level_key(function.code, function.level)] = function.id;
-  const auto existing = detail::select_positions(sql, actor.municipality_id, "", "", detail::bind_nothing);
+};
+
+void import_positions(ImportContext& context, const csv::Table& table) {
+  const StoredReferences stored_references(context.sql, context.actor.municipality_id);
+  auto validated = org::validate_positions(table, stored_references.references);
+  auto& records = accepted(validated);
+  const auto existing = detail::select_positions(context.sql, context.actor.municipality_id, "", "", detail::bind_nothing);
   std::unordered_map<std::string, const org::Position*> stored;
   for (const org::Position& position : existing)
     stored[position_key(position.unit_id, position.function_id, position.kind, position.end_date)] = &position;
 
-  detail::PositionWriter writer(sql, actor.municipality_id);
+  detail::PositionWriter writer(context.sql, context.actor.municipality_id);
   for (org::Position& position : records) {
-    position.unit_id = unit_ids.at(position.unit_code);
-    position.function_id = function_ids.at(org::function_level_key(position.function_code, position.level));
+    position.unit_id = stored_references.unit_id(position.unit_code);
+    position.function_id = stored_references.function_id(position.function_code, position.level);
     const auto before = stored.find(position_key(position.unit_id, position.function_id, position.kind, position.end_date));
     const org::Position* previous = before == stored.end() ? nullptr : before->second;
     upsert(context, "position", detail::audit_key(position), previous, position, [&] { writer.insert(position); },
@@ -180,29 +190,18 @@ void import_positions(ImportContext& context, const csv::Table& table) {
 }
 
 void import_people(ImportContext& context, const csv::Table& table) {
-  soci::session& sql = context.sql;
-  const Principal& actor = context.actor;
-  const auto units = detail::select_units(sql, actor.municipality_id);
-  const auto functions = detail::select_functions(sql, actor.municipality_id, "", "", detail::bind_nothing);
-  org::References references = unit_references(units);
-  add_function_references(references, functions);
-  auto validated = org::validate_people(table, references);
+  const StoredReferences stored_references(context.sql, context.actor.municipality_id);
+  auto validated = org::validate_people(table, stored_references.references);
   auto& records = accepted(validated);
-
-  std::unordered_map<std::string, std::int64_t> unit_ids, function_ids;
-  for (const org::Unit& unit : units) unit_ids[unit.code] = unit.id;
-  for (const org::Function& function : functions) function_ids[org::function_level_key(function.code, function.level)] = function.id;
-  const auto existing = detail::select_people(sql, actor.municipality_id, "", "", detail::bind_nothing);
+  const auto existing = detail::select_people(context.sql, context.actor.municipality_id, "", "", detail::bind_nothing);
   std::unordered_map<std::string, const org::Person*> stored;
   stored.reserve(existing.size());
   for (const org::Person& person : existing) stored[person.personnel_number] = &person;
 
-  detail::PersonWriter writer(sql, actor.municipality_id);
+  detail::PersonWriter writer(context.sql, context.actor.municipality_id);
   for (org::Person& person : records) {
-    person.unit_id = unit_ids.at(person.unit_code);
-    if (!person.function_code.empty()) {
-      person.function_id = function_ids.at(org::function_level_key(person.function_code, person.level));
-    }
+    person.unit_id = stored_references.unit_id(person.unit_code);
+    if (!person.function_code.empty()) person.function_id = stored_references.function_id(person.function_code, person.level);
     const auto before = stored.find(person.personnel_number);
     const org::Person* previous = before == stored.end() ? nullptr : before->second;
     upsert(context, "person", person.personnel_number, previous, person, [&] { writer.insert(person); },
