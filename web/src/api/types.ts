@@ -110,7 +110,10 @@ export interface Team {
   team_type_reason: string;
   members: TeamMember[];
   positions: Position[];
+  /** Temporary positions ending within six months, including those already past their end date. */
   expiring_positions: Position[];
+  /** Members whose temporary contract ends within six months; empty for the works council. */
+  expiring_contracts: TeamMember[];
 }
 
 export interface Person {

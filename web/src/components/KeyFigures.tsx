@@ -12,7 +12,7 @@ export function KeyFigures({ formation }: { formation: FormationSummary }) {
   ];
   if (formation.external_share !== null) figures.push(["Aandeel extern", formatShare(formation.external_share)]);
   if (formation.temporary_share !== null) figures.push(["Aandeel tijdelijk", formatShare(formation.temporary_share)]);
-  figures.push(["Medewerkers", formatCount(formation.people)], ["Externen", formatCount(formation.externals)]);
+  figures.push(["Personen", formatCount(formation.people)], ["Waarvan extern", formatCount(formation.externals)]);
   return (
     <dl className="kwm-key-figures">
       {figures.map(([name, value]) => (

@@ -156,8 +156,8 @@ function UnitTreeTable({ tree, teamLinks }: { tree: UnitTree; teamLinks: boolean
               <TableHeaderCell numeric>Vacant (fte)</TableHeaderCell>
               <TableHeaderCell numeric>Extern</TableHeaderCell>
               <TableHeaderCell numeric>Tijdelijk</TableHeaderCell>
-              <TableHeaderCell numeric>Medewerkers</TableHeaderCell>
-              <TableHeaderCell numeric>Externen</TableHeaderCell>
+              <TableHeaderCell numeric>Personen</TableHeaderCell>
+              <TableHeaderCell numeric>Waarvan extern</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody ref={body} onKeyDown={onKeyDown}>

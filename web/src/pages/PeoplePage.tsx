@@ -29,6 +29,7 @@ interface Filters {
   unit_id: string;
   engagement: string;
   contract: string;
+  contract_end_before: string;
 }
 
 function filtersFrom(search: URLSearchParams): Filters {
@@ -37,6 +38,7 @@ function filtersFrom(search: URLSearchParams): Filters {
     unit_id: search.get("unit_id") ?? "",
     engagement: search.get("engagement") ?? "",
     contract: search.get("contract") ?? "",
+    contract_end_before: search.get("contract_end_before") ?? "",
   };
 }
 
@@ -154,6 +156,15 @@ export function PeoplePage() {
                 </option>
               ))}
             </Select>
+          </FormField>
+          <FormField id="people-contract-end" label="Contract eindigt uiterlijk op" description="Alleen tijdelijke contracten">
+            <Textbox
+              id="people-contract-end"
+              type="date"
+              value={draft.contract_end_before}
+              onChange={set("contract_end_before")}
+              aria-describedby="people-contract-end-description"
+            />
           </FormField>
           <div className="kwm-filters__actions">
             <Button type="submit" appearance="primary">

@@ -24,10 +24,10 @@ import { usePageTitle } from "./usePageTitle";
 export function TeamPage({ unitId }: { unitId: string }) {
   const { user } = useSession();
   const validId = /^\d+$/.test(unitId);
-  // The works council sees aggregates only, so it never asks for the member list.
-  const showsMembers = user.role !== "works_council";
+  // The server leaves the member lists empty for the works council; say so rather than "nobody works here".
+  const aggregatesOnly = user.role === "works_council";
   const detail = useApi<UnitDetail>(validId ? `/units/${unitId}` : null);
-  const team = useApi<Team>(validId && showsMembers ? `/units/${unitId}/team` : null);
+  const team = useApi<Team>(validId ? `/units/${unitId}/team` : null);
   const unit = detail.data;
   usePageTitle(unit ? unit.name : "Team");
 
@@ -57,11 +57,12 @@ export function TeamPage({ unitId }: { unitId: string }) {
       {unit && (
         <>
           <UnitFacts unit={unit} />
-          {showsMembers && team.loading && <Loading what="Teamsamenstelling" />}
-          {showsMembers && team.error && <LoadError error={team.error} />}
-          {team.data ? <TeamTypeSection team={team.data} /> : !showsMembers && <TeamTypeFromUnit unit={unit} />}
+          {team.loading && <Loading what="Teamsamenstelling" />}
+          {team.error && <LoadError error={team.error} />}
+          {team.data && <TeamTypeSection team={team.data} />}
           <FormationSection unit={unit} />
-          {team.data && <Composition team={team.data} />}
+          {team.data && (aggregatesOnly ? <AggregateComposition team={team.data} /> : <Composition team={team.data} />)}
+          {team.data && <ExpiringSection team={team.data} showContracts={!aggregatesOnly} />}
           {team.data && <PositionsSection team={team.data} />}
           <ChildrenSection unit={unit} />
           <Paragraph>
@@ -94,11 +95,12 @@ function UnitFacts({ unit }: { unit: UnitDetail }) {
   );
 }
 
+// The study's 2x2 (docs/csv.md, "Team type"): who directs the team x whether municipal consultants sit in it.
 const teamTypeNames: Record<number, string> = {
-  1: "Teamtype 1: regie bij de gemeente, zonder gemeentelijke consulenten in het team",
-  2: "Teamtype 2: regie bij de gemeente, met gemeentelijke consulenten in het team",
-  3: "Teamtype 3: regie bij een hoofdaannemer, zonder gemeentelijke consulenten in het team",
-  4: "Teamtype 4: regie bij een hoofdaannemer, met gemeentelijke consulenten in het team",
+  1: "Teamtype 1: regie bij een hoofdaannemer, alleen externe consulenten",
+  2: "Teamtype 2: regie bij een hoofdaannemer, ook gemeentelijke consulenten",
+  3: "Teamtype 3: regie bij de gemeente, alleen externe consulenten",
+  4: "Teamtype 4: regie bij de gemeente, ook gemeentelijke consulenten",
 };
 
 function TeamTypeSection({ team }: { team: Team }) {
@@ -117,18 +119,6 @@ function TeamTypeSection({ team }: { team: Team }) {
         Het teamtype wordt afgeleid uit de gegevens: wie de regie heeft (de gemeente of een hoofdaannemer) en of er
         gemeentelijke consulenten in het team werken. Het wordt nooit met de hand ingevuld.
       </Paragraph>
-    </section>
-  );
-}
-
-function TeamTypeFromUnit({ unit }: { unit: UnitDetail }) {
-  if (unit.team_type === null) return null;
-  return (
-    <section aria-labelledby="teamtype">
-      <Heading level={2} id="teamtype">
-        Teamtype
-      </Heading>
-      <Paragraph>{teamTypeNames[unit.team_type] ?? `Teamtype ${unit.team_type}`}</Paragraph>
     </section>
   );
 }
@@ -174,8 +164,8 @@ function FormationComparison({ own, total }: { own: Formation; total: Formation 
       { name: "Aandeel extern", ...share((f) => f.external_share) },
       { name: "Tijdelijk (fte)", ...fte((f) => f.temporary_fte) },
       { name: "Aandeel tijdelijk", ...share((f) => f.temporary_share) },
-      { name: "Medewerkers", ...count((f) => f.people) },
-      { name: "Externen", ...count((f) => f.externals) },
+      { name: "Personen", ...count((f) => f.people) },
+      { name: "Waarvan extern", ...count((f) => f.externals) },
     ];
   }, [own, total]);
   return (
@@ -282,43 +272,100 @@ const positionColumns = (() => {
   ]);
 })();
 
+function AggregateComposition({ team }: { team: Team }) {
+  const { people, externals } = team.formation;
+  return (
+    <section aria-labelledby="samenstelling">
+      <Heading level={2} id="samenstelling">
+        Samenstelling
+      </Heading>
+      <Paragraph className="kwm-composition-summary" data-testid="composition-summary">
+        {formatCount(people)} {people === 1 ? "persoon" : "personen"}: {formatCount(people - externals)} intern en{" "}
+        {formatCount(externals)} extern.
+      </Paragraph>
+      <Paragraph className="kwm-hint">De ondernemingsraad ziet alleen totalen, geen gegevens van afzonderlijke personen.</Paragraph>
+    </section>
+  );
+}
+
+const contractColumns = (() => {
+  const helper = columnHelper<TeamMember>();
+  return helper.columns([
+    helper.accessor("name", { header: "Naam", meta: { rowHeader: true } }),
+    helper.accessor("function", {
+      header: "Functie",
+      cell: (info) => [info.getValue(), info.row.original.level].filter(Boolean).join(", ") || "–",
+    }),
+    helper.accessor("contract_end", { header: "Contract tot en met", cell: (info) => formatDate(info.getValue()) }),
+    helper.accessor("fte", { header: "fte", meta: { numeric: true }, cell: (info) => formatFte(info.getValue()) }),
+  ]);
+})();
+
+function ExpiringSection({ team, showContracts }: { team: Team; showContracts: boolean }) {
+  const positions = team.expiring_positions.length;
+  const contracts = showContracts ? team.expiring_contracts.length : 0;
+  return (
+    <section aria-labelledby="aflopend">
+      <Heading level={2} id="aflopend">
+        Loopt binnen 6 maanden af
+      </Heading>
+      {positions + contracts > 0 && (
+        <Alert type="warning">
+          <Paragraph>
+            {[
+              positions > 0 &&
+                (positions === 1 ? "1 tijdelijke formatieplaats" : `${formatCount(positions)} tijdelijke formatieplaatsen`),
+              contracts > 0 && (contracts === 1 ? "1 tijdelijk contract" : `${formatCount(contracts)} tijdelijke contracten`),
+            ]
+              .filter(Boolean)
+              .join(" en ")}{" "}
+            {positions + contracts === 1 ? "loopt" : "lopen"} binnen zes maanden af of {positions + contracts === 1 ? "is" : "zijn"} al
+            afgelopen.
+          </Paragraph>
+        </Alert>
+      )}
+      <Heading level={3} id="aflopende-formatieplaatsen">
+        Tijdelijke formatieplaatsen
+      </Heading>
+      <DataTable
+        caption="Tijdelijke formatieplaatsen die binnen 6 maanden aflopen"
+        columns={positionColumns}
+        data={team.expiring_positions}
+        rowKey={(p) => p.id}
+        empty="Er lopen in de komende zes maanden geen tijdelijke formatieplaatsen af."
+      />
+      {showContracts && (
+        <>
+          <Heading level={3} id="aflopende-contracten">
+            Tijdelijke contracten
+          </Heading>
+          <DataTable
+            caption="Tijdelijke contracten die binnen 6 maanden aflopen"
+            columns={contractColumns}
+            data={team.expiring_contracts}
+            rowKey={(m) => m.id}
+            empty="Er lopen in de komende zes maanden geen tijdelijke contracten af."
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
 function PositionsSection({ team }: { team: Team }) {
   return (
-    <>
-      <section aria-labelledby="aflopend">
-        <Heading level={2} id="aflopend">
-          Tijdelijke formatieplaatsen die binnen 6 maanden aflopen
-        </Heading>
-        {team.expiring_positions.length > 0 && (
-          <Alert type="warning">
-            <Paragraph>
-              {team.expiring_positions.length === 1
-                ? "1 tijdelijke formatieplaats loopt binnen zes maanden af."
-                : `${team.expiring_positions.length} tijdelijke formatieplaatsen lopen binnen zes maanden af.`}
-            </Paragraph>
-          </Alert>
-        )}
-        <DataTable
-          caption="Aflopende tijdelijke formatieplaatsen"
-          columns={positionColumns}
-          data={team.expiring_positions}
-          rowKey={(p) => p.id}
-          empty="Er lopen in de komende zes maanden geen tijdelijke formatieplaatsen af."
-        />
-      </section>
-      <section aria-labelledby="formatieplaatsen">
-        <Heading level={2} id="formatieplaatsen">
-          Formatieplaatsen
-        </Heading>
-        <DataTable
-          caption={`Formatieplaatsen van deze eenheid (${team.positions.length})`}
-          columns={positionColumns}
-          data={team.positions}
-          rowKey={(p) => p.id}
-          empty="Deze eenheid heeft geen eigen formatieplaatsen."
-        />
-      </section>
-    </>
+    <section aria-labelledby="formatieplaatsen">
+      <Heading level={2} id="formatieplaatsen">
+        Formatieplaatsen
+      </Heading>
+      <DataTable
+        caption={`Formatieplaatsen van deze eenheid (${team.positions.length})`}
+        columns={positionColumns}
+        data={team.positions}
+        rowKey={(p) => p.id}
+        empty="Deze eenheid heeft geen eigen formatieplaatsen."
+      />
+    </section>
   );
 }
 
