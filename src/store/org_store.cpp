@@ -92,9 +92,12 @@ bool scope_people(const Principal& actor, Conditions& conditions) {
       conditions.add(" AND p.engagement <> 'employee' AND p.organisation = :organisation", actor.organisation);
       return true;
     case Role::works_council:
+      fail(ErrorKind::forbidden, "forbidden", "De ondernemingsraad ziet alleen totalen, geen gegevens van afzonderlijke personen");
+    case Role::assessor:
       break;
   }
-  fail(ErrorKind::forbidden, "forbidden", "De ondernemingsraad ziet alleen totalen, geen gegevens van afzonderlijke personen");
+  // An external assessor sees the people of their assessment rounds there, not the organisation's records.
+  fail(ErrorKind::forbidden, "forbidden", "Uw rol geeft geen toegang tot de personen van de gemeente");
 }
 
 // Positions carry no personal data: whoever reads units reads the positions of those units.
@@ -107,7 +110,7 @@ bool scope_positions(const Principal& actor, Conditions& conditions) {
 }
 
 void require_function_reader(const Principal& actor) {
-  if (actor.role != Role::external) return;
+  if (actor.role != Role::external && actor.role != Role::assessor) return;
   fail(ErrorKind::forbidden, "forbidden", "Uw rol geeft geen toegang tot de functies van de gemeente");
 }
 
