@@ -97,7 +97,7 @@ void delete_function(Database& db, const Principal& actor, std::int64_t id);
 // --- Positions (formation lines) ------------------------------------------------------------------------
 
 struct PositionFilter {
-  std::optional<std::int64_t> unit_id;  // includes the unit's subtree
+  std::optional<std::int64_t> unit_id = {};  // includes the unit's subtree
 };
 // Admin, hr and the works council see all positions; a manager those of their units.
 Page<org::Position> list_positions(Database& db, const Principal& actor, const PositionFilter& filter,
@@ -111,11 +111,11 @@ void delete_position(Database& db, const Principal& actor, std::int64_t id);
 // --- People ---------------------------------------------------------------------------------------------
 
 struct PeopleFilter {
-  std::string q;                        // personnel number or name, case-insensitive substring
-  std::optional<std::int64_t> unit_id;  // includes the unit's subtree
-  std::optional<org::Engagement> engagement;
-  std::optional<org::Contract> contract;
-  std::optional<Date> contract_end_before;  // temporary contracts ending on or before this date
+  std::string q = {};                        // personnel number or name, case-insensitive substring
+  std::optional<std::int64_t> unit_id = {};  // includes the unit's subtree
+  std::optional<org::Engagement> engagement = {};
+  std::optional<org::Contract> contract = {};
+  std::optional<Date> contract_end_before = {};  // temporary contracts ending on or before this date
 };
 // Admin and hr see everyone; a manager the people in their units; an employee only themselves; an external
 // user the workers of their own organisation; the works council no one (forbidden).
