@@ -21,7 +21,7 @@ function peopleCsv(rows) {
 }
 
 async function chooseFile(page, name, content) {
-  await page.getByLabel("CSV-bestand").setInputFiles({ name, mimeType: "text/csv", buffer: content });
+  await page.getByLabel("CSV-bestand", { exact: true }).setInputFiles({ name, mimeType: "text/csv", buffer: content });
 }
 
 /** The number of people the team page reports, read from its composition line. */
@@ -91,8 +91,8 @@ test("the people list finds the imported people by search and filter", async () 
   const found = await apiGet(page, "/people?q=Proefmedewerker");
   assert.ok(found.total >= 2, "the import test ran first");
   await page.goto("/people");
-  await page.getByLabel("Zoeken").fill("Proefmedewerker");
-  await page.getByLabel("Contract").selectOption("temporary");
+  await page.getByRole("searchbox", { name: "Zoeken" }).fill("Proefmedewerker");
+  await page.getByLabel("Contract", { exact: true }).selectOption("temporary");
   await page.getByRole("button", { name: "Zoeken" }).click();
   await page.waitForURL(/contract=temporary/);
   await page.getByText(/^1 medewerker gevonden/).waitFor();
