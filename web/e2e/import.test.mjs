@@ -91,7 +91,7 @@ test("the people list finds the imported people by search and filter", async () 
   const found = await apiGet(page, "/people?q=Proefmedewerker");
   assert.ok(found.total >= 2, "the import test ran first");
   await page.goto("/people");
-  await page.getByRole("searchbox", { name: "Zoeken" }).fill("Proefmedewerker");
+  await page.getByRole("searchbox", { name: "Naam of personeelsnummer" }).fill("Proefmedewerker");
   await page.getByLabel("Contract", { exact: true }).selectOption("temporary");
   await page.getByRole("button", { name: "Zoeken" }).click();
   await page.waitForURL(/contract=temporary/);

@@ -9,9 +9,9 @@ echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, AriaCom
 
 export interface FormationBar {
   name: string;
-  internal: number;
-  external: number;
+  filled: number;
   vacant: number;
+  external: number;
 }
 
 export interface FormationChartProps {
@@ -23,7 +23,9 @@ const ROW_HEIGHT = 34;
 const CHROME_HEIGHT = 90;
 
 /**
- * Horizontal stacked bars: filled by own staff, filled by externals, vacant.
+ * Per unit one bar of the budget (filled + vacant) and, beside it, one of the
+ * FTE worked by externals: externals need not fill a position (docs/csv.md), so
+ * they are not a part of the budget bar.
  * Rendered on a canvas with decal patterns so the series differ without colour;
  * tooltips are drawn in the canvas too, since the CSP forbids inline style attributes.
  */
@@ -38,10 +40,10 @@ export default function FormationChart({ bars, description }: FormationChartProp
     element.style.height = `${height}px`;
     const chart = echarts.init(element, undefined, { renderer: "canvas" });
     const names = bars.map((bar) => bar.name).reverse();
-    const series = (key: keyof Omit<FormationBar, "name">, name: string, color: string) => ({
+    const series = (key: keyof Omit<FormationBar, "name">, name: string, color: string, stack: string) => ({
       type: "bar" as const,
       name,
-      stack: "fte",
+      stack,
       data: bars.map((bar) => bar[key]).reverse(),
       itemStyle: { color },
       emphasis: { focus: "series" as const },
@@ -60,9 +62,9 @@ export default function FormationChart({ bars, description }: FormationChartProp
       xAxis: { type: "value", name: "fte", axisLabel: { formatter: (value: number) => formatFte(value), color: "#1a1a1a" } },
       yAxis: { type: "category", data: names, axisLabel: { color: "#1a1a1a", width: 220, overflow: "truncate" } },
       series: [
-        series("internal", "Bezet door eigen medewerkers", "#24578f"),
-        series("external", "Bezet door externen", "#c45100"),
-        series("vacant", "Vacant", "#8a8a8a"),
+        series("filled", "Bezet", "#24578f", "budget"),
+        series("vacant", "Vacant", "#767676", "budget"),
+        series("external", "Inzet externen", "#c45100", "external"),
       ],
     });
     const resize = () => chart.resize();

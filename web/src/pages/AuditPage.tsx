@@ -7,7 +7,7 @@ import { navigate, useLocation } from "../router";
 import { useApi } from "../useApi";
 import { usePageTitle } from "./usePageTitle";
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 25;
 
 // Entity names as the server writes them in the audit log.
 const entityLabels: Record<string, string> = {
@@ -43,9 +43,23 @@ export function changes(before: Record<string, unknown> | null, after: Record<st
   return result;
 }
 
+// An update shows its changed fields inline; a created, deleted or imported record folds its fields away.
+const INLINE_FIELDS = 4;
+
 function ChangeList({ entry }: { entry: AuditEntry }) {
   const list = changes(entry.before, entry.after);
   if (list.length === 0) return <>–</>;
+  if (list.length <= INLINE_FIELDS && entry.action === "update") return <Changes list={list} />;
+  const summary = entry.action === "update" ? `${list.length} gewijzigde velden` : `${list.length} velden`;
+  return (
+    <details className="kwm-changes-details">
+      <summary>{summary}</summary>
+      <Changes list={list} />
+    </details>
+  );
+}
+
+function Changes({ list }: { list: Change[] }) {
   return (
     <ul className="kwm-changes" role="list">
       {list.map((change) => (

@@ -206,9 +206,8 @@ function OutcomeMessage({ outcome, ref }: { outcome: Outcome; ref: React.Ref<HTM
         </Heading>
         <Paragraph>{outcome.message}</Paragraph>
         <Paragraph>
-          Er is niets opgeslagen.{" "}
           {count > 0
-            ? `${count === 1 ? "Er is 1 fout gevonden" : `Er zijn ${formatCount(count)} fouten gevonden`}. Verbeter het bestand en importeer het opnieuw.`
+            ? `Verbeter ${count === 1 ? "de fout" : `de ${formatCount(count)} fouten`} hieronder in het bestand en importeer het opnieuw.`
             : "Verbeter het bestand en importeer het opnieuw."}
         </Paragraph>
       </Alert>

@@ -228,21 +228,22 @@ function FormationChartSection({ tree }: { tree: UnitTree }) {
         .slice(0, MAX_CHART_BARS)
         .map((unit) => ({
           name: unit.name,
-          internal: Math.max(0, round(unit.formation.filled_fte - unit.formation.external_fte)),
-          external: unit.formation.external_fte,
+          filled: unit.formation.filled_fte,
           vacant: unit.formation.vacant_fte,
+          external: unit.formation.external_fte,
         })),
     [tree],
   );
   if (bars.length === 0) return null;
-  const description = `Staafdiagram met per eenheid de eigen formatie: bezet door eigen medewerkers, bezet door externen en vacant, in fte. ${bars.length} eenheden. Dezelfde cijfers staan in de tabel hierboven en op de teampagina's.`;
+  const description = `Staafdiagram met per eenheid de eigen formatie in fte: bezet en vacant samen vormen de begroting; een tweede staaf toont de inzet van externen. ${bars.length} eenheden. Dezelfde cijfers staan op de teampagina's.`;
   return (
     <section aria-labelledby="formatie-grafiek">
       <Heading level={2} id="formatie-grafiek">
         Formatie per eenheid
       </Heading>
       <Paragraph>
-        Per eenheid de eigen formatieplaatsen, zonder onderliggende eenheden.
+        Per eenheid de eigen formatieplaatsen, zonder onderliggende eenheden: bezet en vacant samen vormen de begroting.
+        De tweede staaf is de inzet van gedetacheerde en ingehuurde krachten.
         {bars.length === MAX_CHART_BARS && ` Alleen de eerste ${MAX_CHART_BARS} eenheden worden getoond.`}
       </Paragraph>
       <Suspense fallback={<Loading what="Grafiek" />}>
@@ -252,4 +253,3 @@ function FormationChartSection({ tree }: { tree: UnitTree }) {
   );
 }
 
-const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -122,12 +122,12 @@ export function PeoplePage() {
       </Heading>
       <Paragraph lead>Eigen medewerkers en externen, met hun eenheid, functie en contract.</Paragraph>
               <form role="search" className="utrecht-form kwm-filters" onSubmit={submit} aria-label="Medewerkers zoeken en filteren">
-          <FormField id="people-q" label="Zoeken" description="Op naam of personeelsnummer">
-            <Textbox id="people-q" type="search" value={draft.q} onChange={set("q")} aria-describedby="people-q-description" />
+          <FormField id="people-q" label="Naam of personeelsnummer">
+            <Textbox id="people-q" type="search" value={draft.q} onChange={set("q")} />
           </FormField>
           {unitOptions.length > 0 && (
-            <FormField id="people-unit" label="Eenheid" description="Inclusief onderliggende eenheden">
-              <Select id="people-unit" value={draft.unit_id} onChange={set("unit_id")} aria-describedby="people-unit-description">
+            <FormField id="people-unit" label="Eenheid (met onderliggende)">
+              <Select id="people-unit" value={draft.unit_id} onChange={set("unit_id")}>
                 <option value="">Alle eenheden</option>
                 {unitOptions.map((unit) => (
                   <option key={unit.id} value={unit.id}>
@@ -157,14 +157,8 @@ export function PeoplePage() {
               ))}
             </Select>
           </FormField>
-          <FormField id="people-contract-end" label="Contract eindigt uiterlijk op" description="Alleen tijdelijke contracten">
-            <Textbox
-              id="people-contract-end"
-              type="date"
-              value={draft.contract_end_before}
-              onChange={set("contract_end_before")}
-              aria-describedby="people-contract-end-description"
-            />
+          <FormField id="people-contract-end" label="Tijdelijk contract eindigt uiterlijk">
+            <Textbox id="people-contract-end" type="date" value={draft.contract_end_before} onChange={set("contract_end_before")} />
           </FormField>
           <div className="kwm-filters__actions">
             <Button type="submit" appearance="primary">

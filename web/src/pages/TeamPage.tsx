@@ -84,7 +84,7 @@ function UnitFacts({ unit }: { unit: UnitDetail }) {
   if (unit.contractor) items.push({ key: "Hoofdaannemer", value: unit.contractor });
   if (unit.location) items.push({ key: "Werkplek", value: label(locationLabels, unit.location) });
   if (unit.parent_id !== null)
-    items.push({ key: "Onderdeel van", value: <Link href={`/units/${unit.parent_id}`}>Bovenliggende eenheid</Link> });
+    items.push({ key: "Onderdeel van", value: <ParentLink parentId={unit.parent_id} /> });
   return (
     <section aria-labelledby="kenmerken">
       <Heading level={2} id="kenmerken">
@@ -96,6 +96,13 @@ function UnitFacts({ unit }: { unit: UnitDetail }) {
 }
 
 // The study's 2x2 (docs/csv.md, "Team type"): who directs the team x whether municipal consultants sit in it.
+function ParentLink({ parentId }: { parentId: number }) {
+  // A manager may see a unit but not its parent: then the parent answers 404 and there is nothing to link.
+  const parent = useApi<UnitDetail>(`/units/${parentId}`);
+  if (parent.error) return <>–</>;
+  return <Link href={`/units/${parentId}`}>{parent.data ? parent.data.name : "Bovenliggende eenheid"}</Link>;
+}
+
 const teamTypeNames: Record<number, string> = {
   1: "Teamtype 1: regie bij een hoofdaannemer, alleen externe consulenten",
   2: "Teamtype 2: regie bij een hoofdaannemer, ook gemeentelijke consulenten",
@@ -234,20 +241,22 @@ function Composition({ team }: { team: Team }) {
         intern ({formatFte(sumFte(internal))} fte) en {formatCount(external.length)} extern ({formatFte(sumFte(external))} fte).
       </Paragraph>
       <Heading level={3} id="intern">
-        Interne medewerkers
+        Interne medewerkers ({formatCount(internal.length)})
       </Heading>
       <DataTable
-        caption={`Interne medewerkers (${internal.length})`}
+        caption="Interne medewerkers"
+        captionHidden
         columns={internalColumns}
         data={internal}
         rowKey={(m) => m.id}
         empty="Er werken geen eigen medewerkers in deze eenheid."
       />
       <Heading level={3} id="extern">
-        Externe medewerkers
+        Externe medewerkers ({formatCount(external.length)})
       </Heading>
       <DataTable
-        caption={`Externe medewerkers (${external.length})`}
+        caption="Externe medewerkers"
+        captionHidden
         columns={externalColumns}
         data={external}
         rowKey={(m) => m.id}
@@ -329,6 +338,7 @@ function ExpiringSection({ team, showContracts }: { team: Team; showContracts: b
       </Heading>
       <DataTable
         caption="Tijdelijke formatieplaatsen die binnen 6 maanden aflopen"
+        captionHidden
         columns={positionColumns}
         data={team.expiring_positions}
         rowKey={(p) => p.id}
@@ -341,6 +351,7 @@ function ExpiringSection({ team, showContracts }: { team: Team; showContracts: b
           </Heading>
           <DataTable
             caption="Tijdelijke contracten die binnen 6 maanden aflopen"
+            captionHidden
             columns={contractColumns}
             data={team.expiring_contracts}
             rowKey={(m) => m.id}
@@ -356,10 +367,11 @@ function PositionsSection({ team }: { team: Team }) {
   return (
     <section aria-labelledby="formatieplaatsen">
       <Heading level={2} id="formatieplaatsen">
-        Formatieplaatsen
+        Formatieplaatsen ({formatCount(team.positions.length)})
       </Heading>
       <DataTable
-        caption={`Formatieplaatsen van deze eenheid (${team.positions.length})`}
+        caption="Formatieplaatsen van deze eenheid"
+        captionHidden
         columns={positionColumns}
         data={team.positions}
         rowKey={(p) => p.id}
@@ -408,8 +420,10 @@ function ChildrenSection({ unit }: { unit: UnitDetail }) {
       <Heading level={2} id="onderliggend">
         Onderliggende eenheden
       </Heading>
+      <Paragraph className="kwm-hint">De cijfers tellen ook de eenheden onder deze eenheden mee.</Paragraph>
       <DataTable
-        caption="Onderliggende eenheden, met hun eigen onderliggende eenheden meegeteld"
+        caption="Onderliggende eenheden"
+        captionHidden
         columns={childColumns}
         data={unit.children}
         rowKey={(child) => child.id}
