@@ -127,6 +127,157 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_municipality ON audit_log(municipality_id, id);
 )SQL"},
+    {2, "competency management", R"SQL(
+CREATE TABLE frameworks (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  code TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  scale_min BIGINT NOT NULL,
+  scale_max BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (municipality_id, code, version)
+);
+CREATE TABLE framework_anchors (
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  framework_id BIGINT NOT NULL REFERENCES frameworks(id) ON DELETE CASCADE,
+  point BIGINT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (framework_id, point)
+);
+CREATE TABLE competencies (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  framework_id BIGINT NOT NULL REFERENCES frameworks(id) ON DELETE CASCADE,
+  ordinal BIGINT NOT NULL,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  UNIQUE (framework_id, code)
+);
+CREATE TABLE indicators (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  competency_id BIGINT NOT NULL REFERENCES competencies(id) ON DELETE CASCADE,
+  ordinal BIGINT NOT NULL,
+  code TEXT NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE (competency_id, code)
+);
+CREATE TABLE function_profiles (
+  function_id BIGINT PRIMARY KEY REFERENCES functions(id) ON DELETE CASCADE,
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  education_level TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE profile_requirements (
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  function_id BIGINT NOT NULL REFERENCES function_profiles(function_id) ON DELETE CASCADE,
+  ordinal BIGINT NOT NULL,
+  framework_code TEXT NOT NULL,
+  competency_code TEXT NOT NULL,
+  required DOUBLE PRECISION NOT NULL,
+  critical BIGINT NOT NULL,
+  PRIMARY KEY (function_id, competency_code)
+);
+CREATE TABLE external_organisations (
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  agreed BIGINT NOT NULL,
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL,
+  PRIMARY KEY (municipality_id, name)
+);
+CREATE TABLE assessment_rounds (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  status TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  target_date TEXT NOT NULL,
+  sources TEXT NOT NULL,
+  weight_self DOUBLE PRECISION NOT NULL,
+  weight_manager DOUBLE PRECISION NOT NULL,
+  weight_external DOUBLE PRECISION NOT NULL,
+  weight_peer DOUBLE PRECISION NOT NULL,
+  tolerance DOUBLE PRECISION NOT NULL,
+  trainable_step DOUBLE PRECISION NOT NULL,
+  spread_threshold DOUBLE PRECISION NOT NULL,
+  created_at TEXT NOT NULL,
+  closed_at TEXT NOT NULL DEFAULT '',
+  UNIQUE (municipality_id, code)
+);
+CREATE TABLE round_frameworks (
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  round_id BIGINT NOT NULL REFERENCES assessment_rounds(id) ON DELETE CASCADE,
+  framework_id BIGINT NOT NULL REFERENCES frameworks(id),
+  PRIMARY KEY (round_id, framework_id)
+);
+CREATE INDEX round_frameworks_framework ON round_frameworks(framework_id);
+CREATE TABLE round_requirements (
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  round_id BIGINT NOT NULL REFERENCES assessment_rounds(id) ON DELETE CASCADE,
+  function_code TEXT NOT NULL,
+  level TEXT NOT NULL,
+  education_level TEXT NOT NULL DEFAULT '',
+  ordinal BIGINT NOT NULL,
+  competency_code TEXT NOT NULL,
+  required DOUBLE PRECISION NOT NULL,
+  critical BIGINT NOT NULL,
+  knowledge BIGINT NOT NULL,
+  PRIMARY KEY (round_id, function_code, level, competency_code)
+);
+CREATE TABLE round_participants (
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  round_id BIGINT NOT NULL REFERENCES assessment_rounds(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  function_code TEXT NOT NULL,
+  level TEXT NOT NULL,
+  PRIMARY KEY (round_id, person_id)
+);
+CREATE INDEX round_participants_person ON round_participants(person_id);
+CREATE TABLE ratings (
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  round_id BIGINT NOT NULL REFERENCES assessment_rounds(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  indicator_id BIGINT NOT NULL REFERENCES indicators(id),
+  score BIGINT NOT NULL,
+  rater_user_id BIGINT REFERENCES users(id) ON DELETE SET NULL
+);
+CREATE INDEX ratings_round_person ON ratings(round_id, person_id, source);
+CREATE INDEX ratings_indicator ON ratings(indicator_id);
+CREATE TABLE rating_sets (
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  round_id BIGINT NOT NULL REFERENCES assessment_rounds(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (round_id, person_id, source)
+);
+CREATE TABLE consents (
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  round_id BIGINT NOT NULL REFERENCES assessment_rounds(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  PRIMARY KEY (round_id, person_id)
+);
+CREATE TABLE round_assessors (
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  round_id BIGINT NOT NULL REFERENCES assessment_rounds(id) ON DELETE CASCADE,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  linked_at TEXT NOT NULL,
+  PRIMARY KEY (round_id, user_id)
+);
+CREATE INDEX round_assessors_user ON round_assessors(user_id);
+)SQL"},
 };
 
 // Versions need not be contiguous: each capability adds its own, and migrate applies whatever is missing.
