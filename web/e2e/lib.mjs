@@ -77,3 +77,6 @@ export async function apiGet(page, path) {
   if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
   return response.json();
 }
+
+/** The works council and employee accounts the harness created: { works_council: {username, password}, employee: … }. */
+export const roleUsers = JSON.parse(required("KWM_E2E_ROLE_USERS"));

@@ -69,6 +69,21 @@ async function waitForHealth(url, server, output) {
   fail(`no answer from ${url}/api/v1/health within 30 s:\n${output()}`);
 }
 
+/** The personnel number of one employee of the demo, asked of the API as the HR user. */
+async function someEmployee(url) {
+  const login = await fetch(`${url}/api/v1/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) fail(`the HR user cannot log in: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.get("set-cookie")?.split(";")[0];
+  const answer = await fetch(`${url}/api/v1/people?engagement=employee&page_size=1`, { headers: { Cookie: cookie } });
+  const people = await answer.json();
+  if (!answer.ok || !people.items?.length) fail(`no employee in the demo: ${JSON.stringify(people)}`);
+  return people.items[0].personnel_number;
+}
+
 if (!existsSync(binary)) fail(`no server binary at ${binary}; build it first or set KWM_BIN`);
 if (!existsSync(join(webRoot, "index.html"))) fail(`no web app in ${webRoot}; run \`npm run build\` first`);
 
@@ -105,6 +120,16 @@ try {
   server.stderr.on("data", keep);
   await waitForHealth(url, server, () => log);
 
+  // Role tests need a works council member and an employee tied to a real person record of the demo.
+  const roleUsers = {
+    works_council: { username: "e2e-or", password: randomBytes(18).toString("base64url") },
+    employee: { username: "e2e-mw", password: randomBytes(18).toString("base64url") },
+  };
+  const add = (role, extra) =>
+    cli(["user", "add", "--municipality", municipality, "--username", roleUsers[role].username, "--role", role, "--password-stdin", "--db", db, ...extra], `${roleUsers[role].password}\n`);
+  add("works_council", []);
+  add("employee", ["--person", await someEmployee(url)]);
+
   const files = readdirSync(e2eDir)
     .filter((name) => name.endsWith(".test.mjs"))
     .sort()
@@ -121,6 +146,7 @@ try {
       KWM_E2E_USERNAME: username,
       KWM_E2E_PASSWORD: password,
       KWM_E2E_MUNICIPALITY: municipality,
+      KWM_E2E_ROLE_USERS: JSON.stringify(roleUsers),
     },
   });
   exitCode = await new Promise((r) => runner.on("exit", (code) => r(code ?? 1)));

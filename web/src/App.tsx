@@ -115,6 +115,8 @@ export function App() {
   if (location.pathname === "/login") return <Redirect to={homePath(user)} />;
   const route = resolveRoute(location.pathname);
   const allowed = route.area === null || mayOpen(user, route.area);
+  // The start page is the organisation; a role without it starts on its own home page instead.
+  if (!allowed && location.pathname === "/") return <Redirect to={homePath(user)} />;
   return (
     <SessionContext.Provider value={{ user, logout }}>
       <Shell navigation={navigationFor(user, location.pathname)} user={user} onLogout={logout} pathname={location.pathname}>

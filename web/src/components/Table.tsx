@@ -2,7 +2,7 @@ import type { ComponentProps, HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTM
 import { cx } from "./classes";
 
 export function Table({ className, ...rest }: HTMLAttributes<HTMLTableElement>) {
-  return <table className={cx("utrecht-table", "utrecht-table--html-table", className)} {...rest} />;
+  return <table className={cx("utrecht-table", className)} {...rest} />;
 }
 
 /**

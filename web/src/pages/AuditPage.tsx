@@ -9,7 +9,7 @@ import { usePageTitle } from "./usePageTitle";
 
 const PAGE_SIZE = 25;
 
-// Entity names as the server writes them in the audit log.
+// Entity names as the server writes them in the audit log; the filter offers these.
 const entityLabels: Record<string, string> = {
   unit: "Eenheid",
   function: "Functie",
@@ -17,9 +17,26 @@ const entityLabels: Record<string, string> = {
   person: "Medewerker",
   user: "Gebruiker",
   municipality: "Gemeente",
+  framework: "Competentiekader",
+  profile: "Functieprofiel",
+  assessment_round: "Beoordelingsronde",
+  rating: "Beoordeling",
+  consent: "Toestemming",
+  external_organisation: "Externe organisatie",
+  assessor: "Assessor",
 };
 
-const entityLabel = (entity: string) => entityLabels[entity] ?? entity;
+// An import is logged once per file under the kind's plural name, besides an entry per changed record.
+const importEntityLabels: Record<string, string> = {
+  units: "Bestand eenheden",
+  functions: "Bestand functies",
+  positions: "Bestand formatieplaatsen",
+  people: "Bestand medewerkers",
+  profiles: "Bestand functieprofielen",
+  assessments: "Bestand beoordelingen",
+};
+
+const entityLabel = (entity: string) => entityLabels[entity] ?? importEntityLabels[entity] ?? entity;
 
 type Change = { field: string; before: string | undefined; after: string | undefined };
 
