@@ -56,6 +56,8 @@ test("the tree can be operated with the keyboard alone", async () => {
     focused = await activeElement(page);
   }
   assert.ok(focused.toggle, "Tab reaches the tree");
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(ring, "none", "the focused toggle shows a focus ring");
   assert.equal(focused.expanded, "true", "the top level starts open");
   const rootId = focused.row;
   const openCount = await treeRows(page);
@@ -103,6 +105,22 @@ test("the tree can be operated with the keyboard alone", async () => {
   await page.goBack();
   await page.locator("[data-tree-row]").first().waitFor();
   assert.deepEqual(session.problems, []);
+});
+
+test("the skip link is the first stop and moves focus to the main content", async () => {
+  const { page } = session;
+  await page.goto("/");
+  await page.locator("[data-tree-row]").first().waitFor();
+  await page.locator("body").focus();
+  await page.keyboard.press("Tab");
+  const skip = await page.evaluate(() => {
+    const el = document.activeElement;
+    const box = el.getBoundingClientRect();
+    return { text: el.textContent, visible: box.top >= 0 && box.height > 0 };
+  });
+  assert.deepEqual(skip, { text: "Naar de hoofdinhoud", visible: true });
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
 });
 
 test("'Alles openklappen' shows every unit", async () => {
