@@ -14,7 +14,8 @@ after(async () => {
   await browser?.close();
 });
 
-const HEADER = "personnel_number,name,unit_code,function_code,level,fte,contract,contract_end,hire_date,education_level,engagement,organisation";
+const HEADER =
+  "personnel_number,name,unit_code,function_code,level,fte,contract,contract_end,hire_date,education_level,engagement,organisation";
 
 function peopleCsv(rows) {
   return Buffer.from(`${HEADER}\n${rows.map((r) => r.join(",")).join("\n")}\n`, "utf8");
@@ -38,15 +39,43 @@ async function teamHeadcount(page, unit) {
 test("a people CSV with one bad row imports nothing and names the row; fixed, it imports and the team counts the new people", async () => {
   const { page } = session;
   const { units } = await apiGet(page, "/units/tree");
-  const team = units.find((u) => u.kind === "district_team" || u.kind === "team") ?? units.find((u) => u.children_ids.length === 0);
+  const team =
+    units.find((u) => u.kind === "district_team" || u.kind === "team") ??
+    units.find((u) => u.children_ids.length === 0);
   const functions = await apiGet(page, "/functions?page_size=500");
   const fn = functions.items[0];
   assert.ok(team && fn, "the demo has a team and a function");
 
   const before = await teamHeadcount(page, team);
   const suffix = Date.now().toString(36).toUpperCase();
-  const good = [`E2E${suffix}1`, `Eva Proefmedewerker ${suffix}`, team.code, fn.code, fn.level, "0.8", "permanent", "", "2024-01-15", fn.education_level, "employee", ""];
-  const bad = [`E2E${suffix}2`, `Sam Proefmedewerker ${suffix}`, team.code, fn.code, fn.level, "0", "temporary", "2030-06-30", "2025-02-01", fn.education_level, "employee", ""];
+  const good = [
+    `E2E${suffix}1`,
+    `Eva Proefmedewerker ${suffix}`,
+    team.code,
+    fn.code,
+    fn.level,
+    "0.8",
+    "permanent",
+    "",
+    "2024-01-15",
+    fn.education_level,
+    "employee",
+    "",
+  ];
+  const bad = [
+    `E2E${suffix}2`,
+    `Sam Proefmedewerker ${suffix}`,
+    team.code,
+    fn.code,
+    fn.level,
+    "0",
+    "temporary",
+    "2030-06-30",
+    "2025-02-01",
+    fn.education_level,
+    "employee",
+    "",
+  ];
 
   // Reach the import page through the navigation, as a person would.
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Importeren" }).click();
@@ -57,7 +86,9 @@ test("a people CSV with one bad row imports nothing and names the row; fixed, it
 
   await page.getByRole("heading", { level: 2, name: "Het bestand is niet ingelezen" }).waitFor();
   const errors = page.getByRole("table", { name: "Fouten per rij in het bestand" });
-  const rows = await errors.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.innerText.trim())));
+  const rows = await errors
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.innerText.trim())));
   assert.equal(rows.length, 1, `exactly the bad row is reported: ${JSON.stringify(rows)}`);
   const [row, column, message] = rows[0];
   // The header is line 1, so the second data line is row 3.

@@ -36,12 +36,17 @@ export async function launchBrowser() {
  * violations are collected so a test can assert the page ran cleanly.
  */
 export async function openPage(browser) {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: "nl-NL", viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: "nl-NL",
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
+    if (message.type() === "error" && /Content Security Policy|Refused to/.test(message.text()))
+      problems.push(message.text());
   });
   return { context, page, problems };
 }
@@ -55,12 +60,15 @@ export async function login(page, { username, password } = credentials) {
   // Stop at once on a refused login instead of waiting out the timeout.
   const logout = page.getByRole("button", { name: "Uitloggen" });
   await logout.or(page.getByRole("alert")).first().waitFor();
-  if (!(await logout.isVisible())) throw new Error(`login refused: ${await page.getByRole("alert").first().innerText()}`);
+  if (!(await logout.isVisible()))
+    throw new Error(`login refused: ${await page.getByRole("alert").first().innerText()}`);
 }
 
 /** Runs axe with the WCAG 2.1 A/AA rules and returns the serious and critical violations, readably. */
 export async function seriousViolations(page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);

@@ -36,7 +36,9 @@ test("the organisation tree shows the rolled-up formation of the whole municipal
   const rootRow = page.locator(`[data-tree-row="${root.id}"]`);
   await rootRow.waitFor();
   const cells = await rootRow.getByRole("cell").allInnerTexts();
-  const budgeted = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 3 }).format(root.total.budgeted_fte);
+  const budgeted = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 3 }).format(
+    root.total.budgeted_fte,
+  );
   assert.equal(cells[0], budgeted);
   assert.ok(root.total.budgeted_fte > 0, "the demo municipality has a formation");
   await page.getByRole("heading", { level: 2, name: "Kerncijfers" }).waitFor();

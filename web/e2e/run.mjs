@@ -27,7 +27,8 @@ function run(args, input) {
 
 function cli(args, input) {
   const result = run(args, input);
-  if (result.status !== 0) fail(`${binary} ${args.join(" ")} exited with ${result.status}:\n${result.stderr}${result.stdout}`);
+  if (result.status !== 0)
+    fail(`${binary} ${args.join(" ")} exited with ${result.status}:\n${result.stderr}${result.stdout}`);
   return result.stdout;
 }
 
@@ -105,7 +106,22 @@ process.on("SIGINT", () => {
 try {
   cli(["migrate", "--db", db]);
   const municipality = demoMunicipality(cli(["demo", "--size", "small", "--db", db, "--seed", "1"]));
-  cli(["user", "add", "--municipality", municipality, "--username", username, "--role", "hr", "--password-stdin", "--db", db], `${password}\n`);
+  cli(
+    [
+      "user",
+      "add",
+      "--municipality",
+      municipality,
+      "--username",
+      username,
+      "--role",
+      "hr",
+      "--password-stdin",
+      "--db",
+      db,
+    ],
+    `${password}\n`,
+  );
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -126,7 +142,23 @@ try {
     employee: { username: "e2e-mw", password: randomBytes(18).toString("base64url") },
   };
   const add = (role, extra) =>
-    cli(["user", "add", "--municipality", municipality, "--username", roleUsers[role].username, "--role", role, "--password-stdin", "--db", db, ...extra], `${roleUsers[role].password}\n`);
+    cli(
+      [
+        "user",
+        "add",
+        "--municipality",
+        municipality,
+        "--username",
+        roleUsers[role].username,
+        "--role",
+        role,
+        "--password-stdin",
+        "--db",
+        db,
+        ...extra,
+      ],
+      `${roleUsers[role].password}\n`,
+    );
   add("works_council", []);
   add("employee", ["--person", await someEmployee(url)]);
 

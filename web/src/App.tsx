@@ -119,7 +119,12 @@ export function App() {
   if (!allowed && location.pathname === "/") return <Redirect to={homePath(user)} />;
   return (
     <SessionContext.Provider value={{ user, logout }}>
-      <Shell navigation={navigationFor(user, location.pathname)} user={user} onLogout={logout} pathname={location.pathname}>
+      <Shell
+        navigation={navigationFor(user, location.pathname)}
+        user={user}
+        onLogout={logout}
+        pathname={location.pathname}
+      >
         {allowed ? route.render() : <NotFoundPage forbidden />}
       </Shell>
     </SessionContext.Provider>

@@ -118,7 +118,3 @@ export function label<K extends string>(labels: Record<K, string>, value: K | nu
   if (value == null) return "–";
   return labels[value] ?? value;
 }
-
-export function fteText(value: number): string {
-  return `${formatFte(value)} fte`;
-}

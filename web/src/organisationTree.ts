@@ -13,7 +13,11 @@ export interface UnitTree {
 export function buildTree(units: TreeUnit[]): UnitTree {
   const byId = new Map(units.map((unit) => [unit.id, unit]));
   const childrenOf = new Map<number, number[]>();
-  for (const unit of units) childrenOf.set(unit.id, unit.children_ids.filter((id) => byId.has(id)));
+  for (const unit of units)
+    childrenOf.set(
+      unit.id,
+      unit.children_ids.filter((id) => byId.has(id)),
+    );
   const roots = units.filter((unit) => unit.parent_id === null || !byId.has(unit.parent_id)).map((unit) => unit.id);
   return { byId, roots, childrenOf };
 }

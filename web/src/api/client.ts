@@ -123,7 +123,6 @@ function fallbackMessage(status: number): string {
 
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>("GET", path, { signal }),
-  post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body }),
   delete: <T>(path: string) => request<T>("DELETE", path),
 };
 

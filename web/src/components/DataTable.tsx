@@ -1,7 +1,16 @@
 import { createColumnHelper, tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import { Paragraph } from "./Typography";
-import { Table, TableBody, TableCaption, TableCell, TableContainer, TableHeader, TableHeaderCell, TableRow } from "./Table";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableContainer,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "./Table";
 
 export interface DataColumnMeta {
   numeric?: boolean;
@@ -28,7 +37,15 @@ export interface DataTableProps<T extends object> {
   captionHidden?: boolean;
 }
 
-export function DataTable<T extends object>({ caption, label, columns, data, rowKey, empty, captionHidden }: DataTableProps<T>) {
+export function DataTable<T extends object>({
+  caption,
+  label,
+  columns,
+  data,
+  rowKey,
+  empty,
+  captionHidden,
+}: DataTableProps<T>) {
   const table = useTable({
     features: dataTableFeatures,
     columns,

@@ -19,7 +19,14 @@ export interface FormFieldProps {
 /** Label, help text and error for one control; the control itself gets its ids via fieldDescribedBy. */
 export function FormField({ id, label, description, error, children, className }: FormFieldProps) {
   return (
-    <div className={cx("utrecht-form-field", "utrecht-form-field--text", error && "utrecht-form-field--invalid", className)}>
+    <div
+      className={cx(
+        "utrecht-form-field",
+        "utrecht-form-field--text",
+        error && "utrecht-form-field--invalid",
+        className,
+      )}
+    >
       <div className="utrecht-form-field__label">
         <label className="utrecht-form-label" htmlFor={id}>
           {label}
@@ -87,13 +94,26 @@ export function Textarea({ invalid, className, ...rest }: TextareaProps) {
   return (
     <textarea
       aria-invalid={invalid || undefined}
-      className={cx("utrecht-textarea", "utrecht-textarea--html-textarea", invalid && "utrecht-textarea--invalid", className)}
+      className={cx(
+        "utrecht-textarea",
+        "utrecht-textarea--html-textarea",
+        invalid && "utrecht-textarea--invalid",
+        className,
+      )}
       {...rest}
     />
   );
 }
 
-export function Fieldset({ legend, children, className }: { legend: ReactNode; children: ReactNode; className?: string }) {
+export function Fieldset({
+  legend,
+  children,
+  className,
+}: {
+  legend: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <fieldset className={cx("utrecht-form-fieldset", "utrecht-form-fieldset--html-fieldset", className)}>
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>

@@ -59,7 +59,11 @@ export default function FormationChart({ bars, description }: FormationChartProp
       },
       legend: { top: 0, textStyle: { color: "#1a1a1a" } },
       grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: "value", name: "fte", axisLabel: { formatter: (value: number) => formatFte(value), color: "#1a1a1a" } },
+      xAxis: {
+        type: "value",
+        name: "fte",
+        axisLabel: { formatter: (value: number) => formatFte(value), color: "#1a1a1a" },
+      },
       yAxis: { type: "category", data: names, axisLabel: { color: "#1a1a1a", width: 220, overflow: "truncate" } },
       series: [
         series("filled", "Bezet", "#24578f", "budget"),

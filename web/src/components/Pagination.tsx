@@ -35,11 +35,18 @@ export function Pagination({ page, pageSize, total, hrefFor, label = "Paginering
       <ul className="kwm-pagination__list" role="list">
         <li>
           {page > 1 ? (
-            <RouterLink href={hrefFor(page - 1)} rel="prev" className="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev">
+            <RouterLink
+              href={hrefFor(page - 1)}
+              rel="prev"
+              className="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev"
+            >
               Vorige<span className="kwm-visually-hidden"> pagina</span>
             </RouterLink>
           ) : (
-            <span className="utrecht-pagination__relative-link utrecht-pagination__relative-link--disabled" aria-hidden="true">
+            <span
+              className="utrecht-pagination__relative-link utrecht-pagination__relative-link--disabled"
+              aria-hidden="true"
+            >
               Vorige
             </span>
           )}
@@ -64,11 +71,18 @@ export function Pagination({ page, pageSize, total, hrefFor, label = "Paginering
         )}
         <li>
           {page < pageCount ? (
-            <RouterLink href={hrefFor(page + 1)} rel="next" className="utrecht-pagination__relative-link utrecht-pagination__relative-link--next">
+            <RouterLink
+              href={hrefFor(page + 1)}
+              rel="next"
+              className="utrecht-pagination__relative-link utrecht-pagination__relative-link--next"
+            >
               Volgende<span className="kwm-visually-hidden"> pagina</span>
             </RouterLink>
           ) : (
-            <span className="utrecht-pagination__relative-link utrecht-pagination__relative-link--disabled" aria-hidden="true">
+            <span
+              className="utrecht-pagination__relative-link utrecht-pagination__relative-link--disabled"
+              aria-hidden="true"
+            >
               Volgende
             </span>
           )}

@@ -11,7 +11,12 @@ export function Table({ className, ...rest }: HTMLAttributes<HTMLTableElement>) 
  */
 export function TableContainer({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="utrecht-table-container utrecht-table-container--overflow-inline kwm-table-scroll" role="region" aria-label={label} tabIndex={0}>
+    <div
+      className="utrecht-table-container utrecht-table-container--overflow-inline kwm-table-scroll"
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+    >
       {children}
     </div>
   );
@@ -33,7 +38,12 @@ export function TableRow({ className, ...rest }: HTMLAttributes<HTMLTableRowElem
   return <tr className={cx("utrecht-table__row", className)} {...rest} />;
 }
 
-export function TableHeaderCell({ numeric, className, scope = "col", ...rest }: ThHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
+export function TableHeaderCell({
+  numeric,
+  className,
+  scope = "col",
+  ...rest
+}: ThHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
   return (
     <th
       scope={scope}
@@ -43,10 +53,18 @@ export function TableHeaderCell({ numeric, className, scope = "col", ...rest }: 
   );
 }
 
-export function TableCell({ numeric, className, ...rest }: TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
+export function TableCell({
+  numeric,
+  className,
+  ...rest
+}: TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
   return (
     <td
-      className={cx("utrecht-table__cell", numeric && "utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data", className)}
+      className={cx(
+        "utrecht-table__cell",
+        numeric && "utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data",
+        className,
+      )}
       {...rest}
     />
   );

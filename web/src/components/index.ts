@@ -6,5 +6,14 @@ export { DataList, NavBar, PageFooter, PageHeader, SkipLink } from "./Layout";
 export { Link } from "./Link";
 export { Pagination } from "./Pagination";
 export { LoadError, Loading } from "./Status";
-export { Table, TableBody, TableCaption, TableCell, TableContainer, TableHeader, TableHeaderCell, TableRow } from "./Table";
+export {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableContainer,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "./Table";
 export { Heading, Paragraph } from "./Typography";

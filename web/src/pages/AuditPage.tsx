@@ -1,7 +1,17 @@
 import { useMemo } from "react";
 import { query } from "../api/client";
 import type { AuditEntry, Page } from "../api/types";
-import { DataTable, FormField, Heading, LoadError, Loading, Pagination, Paragraph, Select, columnHelper } from "../components";
+import {
+  DataTable,
+  FormField,
+  Heading,
+  LoadError,
+  Loading,
+  Pagination,
+  Paragraph,
+  Select,
+  columnHelper,
+} from "../components";
 import { auditActionLabels, formatCount, formatDateTime, label } from "../format";
 import { navigate, useLocation } from "../router";
 import { useApi } from "../useApi";
@@ -101,7 +111,11 @@ function Changes({ list }: { list: Change[] }) {
 const columns = (() => {
   const helper = columnHelper<AuditEntry>();
   return helper.columns([
-    helper.accessor("at", { header: "Tijdstip", meta: { rowHeader: true }, cell: (info) => formatDateTime(info.getValue()) }),
+    helper.accessor("at", {
+      header: "Tijdstip",
+      meta: { rowHeader: true },
+      cell: (info) => formatDateTime(info.getValue()),
+    }),
     helper.accessor("username", { header: "Gebruiker" }),
     helper.accessor("action", { header: "Actie", cell: (info) => label(auditActionLabels, info.getValue()) }),
     helper.accessor("entity", {
@@ -118,7 +132,11 @@ const columns = (() => {
         </>
       ),
     }),
-    helper.display({ id: "changes", header: "Wijziging (voor → na)", cell: (info) => <ChangeList entry={info.row.original} /> }),
+    helper.display({
+      id: "changes",
+      header: "Wijziging (voor → na)",
+      cell: (info) => <ChangeList entry={info.row.original} />,
+    }),
   ]);
 })();
 
@@ -135,8 +153,14 @@ export function AuditPage() {
       <Heading level={1} tabIndex={-1}>
         Auditlog
       </Heading>
-      <Paragraph lead>Elke wijziging: wie, wanneer, welke gegevens, en hoe ze waren en werden. Nieuwste eerst.</Paragraph>
-      <form className="utrecht-form kwm-filters" aria-label="Auditlog filteren" onSubmit={(event) => event.preventDefault()}>
+      <Paragraph lead>
+        Elke wijziging: wie, wanneer, welke gegevens, en hoe ze waren en werden. Nieuwste eerst.
+      </Paragraph>
+      <form
+        className="utrecht-form kwm-filters"
+        aria-label="Auditlog filteren"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <FormField id="audit-entity" label="Soort gegevens">
           <Select
             id="audit-entity"
@@ -167,7 +191,13 @@ export function AuditPage() {
             rowKey={(entry) => entry.id}
             empty="Er zijn nog geen wijzigingen vastgelegd."
           />
-          <Pagination page={log.data.page} pageSize={log.data.page_size} total={log.data.total} hrefFor={hrefFor} label="Paginering auditlog" />
+          <Pagination
+            page={log.data.page}
+            pageSize={log.data.page_size}
+            total={log.data.total}
+            hrefFor={hrefFor}
+            label="Paginering auditlog"
+          />
         </>
       )}
     </>

@@ -67,7 +67,9 @@ export function ImportPage() {
       return;
     }
     if (file && hasText) {
-      setSourceError("Kies een bestand óf plak de inhoud, niet allebei. Maak het tekstvak leeg of verwijder het bestand.");
+      setSourceError(
+        "Kies een bestand óf plak de inhoud, niet allebei. Maak het tekstvak leeg of verwijder het bestand.",
+      );
       fileRef.current?.focus();
       return;
     }
@@ -76,13 +78,20 @@ export function ImportPage() {
     try {
       // A file goes as raw bytes so the server sees its byte order mark and encoding untouched.
       const body: BodyInit = file ?? pasted;
-      const answer = await request<ImportResult>("POST", `/import/${what}`, { rawBody: body, contentType: "text/csv; charset=utf-8" });
+      const answer = await request<ImportResult>("POST", `/import/${what}`, {
+        rawBody: body,
+        contentType: "text/csv; charset=utf-8",
+      });
       setOutcome({ kind: "imported", what, count: answer.imported });
       setFile(null);
       setPasted("");
       setFileInputKey((n) => n + 1);
     } catch (cause) {
-      if (cause instanceof ApiError && cause.status !== 401 && (cause.rows.length > 0 || cause.status === 422 || cause.status === 400)) {
+      if (
+        cause instanceof ApiError &&
+        cause.status !== 401 &&
+        (cause.rows.length > 0 || cause.status === 422 || cause.status === 400)
+      ) {
         setOutcome({ kind: "rejected", what, message: cause.message, rows: cause.rows });
       } else {
         setOutcome({ kind: "failed", message: cause instanceof Error ? cause.message : "Het importeren is mislukt." });
@@ -127,8 +136,8 @@ export function ImportPage() {
           </div>
         </Fieldset>
         <Paragraph className="kwm-hint" id="import-columns">
-          Kolommen voor {importKindLabels[what].toLowerCase()}: <code className="kwm-code">{columnsByKind[what]}</code>. De
-          volgorde maakt niet uit; komma of puntkomma als scheidingsteken.
+          Kolommen voor {importKindLabels[what].toLowerCase()}: <code className="kwm-code">{columnsByKind[what]}</code>.
+          De volgorde maakt niet uit; komma of puntkomma als scheidingsteken.
         </Paragraph>
 
         <FormField
@@ -157,7 +166,11 @@ export function ImportPage() {
             </Button>
           </Paragraph>
         )}
-        <FormField id="import-text" label="Of plak de inhoud van het bestand" description="Met de kolomnamen op de eerste regel.">
+        <FormField
+          id="import-text"
+          label="Of plak de inhoud van het bestand"
+          description="Met de kolomnamen op de eerste regel."
+        >
           <Textarea
             id="import-text"
             rows={8}
@@ -199,7 +212,13 @@ function OutcomeMessage({ outcome, ref }: { outcome: Outcome; ref: React.Ref<HTM
   }
   const count = outcome.rows.length;
   return (
-    <div role="region" className="kwm-outcome kwm-error-summary" ref={ref} tabIndex={-1} aria-labelledby="import-errors-title">
+    <div
+      role="region"
+      className="kwm-outcome kwm-error-summary"
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby="import-errors-title"
+    >
       <Alert type="error" live>
         <Heading level={2} id="import-errors-title">
           Het bestand is niet ingelezen
@@ -247,8 +266,8 @@ function FilesSection() {
         Voorbeeldbestanden en exports
       </Heading>
       <Paragraph>
-        Een voorbeeldbestand bevat de kolomnamen en één voorbeeldregel. Een export bevat de huidige gegevens in hetzelfde
-        formaat, zodat u ze kunt aanpassen en opnieuw inlezen.
+        Een voorbeeldbestand bevat de kolomnamen en één voorbeeldregel. Een export bevat de huidige gegevens in
+        hetzelfde formaat, zodat u ze kunt aanpassen en opnieuw inlezen.
       </Paragraph>
       <TableContainer label="Voorbeeldbestanden en exports">
         <Table>

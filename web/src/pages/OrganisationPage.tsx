@@ -21,7 +21,15 @@ import { cx } from "../components/classes";
 import type { FormationBar } from "../components/FormationChart";
 import { KeyFigures } from "../components/KeyFigures";
 import { formatCount, formatFte, formatShare, label, unitKindLabels } from "../format";
-import { allInOrder, buildTree, sumFormations, unitsWithChildren, visibleRows, type TreeRow, type UnitTree } from "../organisationTree";
+import {
+  allInOrder,
+  buildTree,
+  sumFormations,
+  unitsWithChildren,
+  visibleRows,
+  type TreeRow,
+  type UnitTree,
+} from "../organisationTree";
 import { useSession, mayOpen } from "../session";
 import { useApi } from "../useApi";
 import { usePageTitle } from "./usePageTitle";
@@ -42,8 +50,8 @@ export function OrganisationPage() {
         Organisatie
       </Heading>
       <Paragraph lead>
-        De eenheden van gemeente {user.municipality.name} met hun formatie: begrote, bezette en vacante fte, en welk deel
-        extern of tijdelijk is. De cijfers tellen de onderliggende eenheden mee.
+        De eenheden van gemeente {user.municipality.name} met hun formatie: begrote, bezette en vacante fte, en welk
+        deel extern of tijdelijk is. De cijfers tellen de onderliggende eenheden mee.
       </Paragraph>
       {loading && <Loading what="Organisatie" />}
       {error && <LoadError error={error} />}
@@ -139,7 +147,8 @@ function UnitTreeTable({ tree, teamLinks }: { tree: UnitTree; teamLinks: boolean
     <>
       <Paragraph className="kwm-hint" id="tree-hint">
         Klap een eenheid open of dicht met de knop voor de naam. Met het toetsenbord: pijl omlaag en omhoog gaan naar de
-        volgende of vorige eenheid, pijl rechts klapt open, pijl links klapt dicht of gaat naar de bovenliggende eenheid.
+        volgende of vorige eenheid, pijl rechts klapt open, pijl links klapt dicht of gaat naar de bovenliggende
+        eenheid.
       </Paragraph>
       <ButtonGroup label="Alle eenheden">
         <Button onClick={() => setExpanded(new Set(expandable))}>Alles openklappen</Button>
@@ -171,7 +180,15 @@ function UnitTreeTable({ tree, teamLinks }: { tree: UnitTree; teamLinks: boolean
   );
 }
 
-function UnitTreeRow({ row, teamLinks, onToggle }: { row: TreeRow; teamLinks: boolean; onToggle: (id: number, open: boolean) => void }) {
+function UnitTreeRow({
+  row,
+  teamLinks,
+  onToggle,
+}: {
+  row: TreeRow;
+  teamLinks: boolean;
+  onToggle: (id: number, open: boolean) => void;
+}) {
   const { unit, depth } = row;
   const total = unit.total;
   const childrenId = `unit-${unit.id}-children`;
@@ -252,4 +269,3 @@ function FormationChartSection({ tree }: { tree: UnitTree }) {
     </section>
   );
 }
-

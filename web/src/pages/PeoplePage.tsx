@@ -62,14 +62,21 @@ const columns = (() => {
       header: "Eenheid",
       cell: (info) => {
         const person = info.row.original;
-        return person.unit_id !== null ? <Link href={`/units/${person.unit_id}`}>{info.getValue() ?? person.unit_code}</Link> : "–";
+        return person.unit_id !== null ? (
+          <Link href={`/units/${person.unit_id}`}>{info.getValue() ?? person.unit_code}</Link>
+        ) : (
+          "–"
+        );
       },
     }),
     helper.accessor("function_name", {
       header: "Functie",
       cell: (info) => [info.getValue(), info.row.original.level].filter(Boolean).join(", ") || "–",
     }),
-    helper.accessor("engagement", { header: "Dienstverband", cell: (info) => label(engagementLabels, info.getValue()) }),
+    helper.accessor("engagement", {
+      header: "Dienstverband",
+      cell: (info) => label(engagementLabels, info.getValue()),
+    }),
     helper.accessor("contract", {
       header: "Contract",
       cell: (info) => {
@@ -104,7 +111,10 @@ export function PeoplePage() {
       const parent = tree.byId.get(id)?.parent_id;
       return parent != null && tree.byId.has(parent) ? 1 + depthOf(parent) : 0;
     };
-    return allInOrder(tree).map((unit) => ({ id: unit.id, label: `${"\u00a0\u00a0".repeat(depthOf(unit.id))}${unit.name}` }));
+    return allInOrder(tree).map((unit) => ({
+      id: unit.id,
+      label: `${"\u00a0\u00a0".repeat(depthOf(unit.id))}${unit.name}`,
+    }));
   }, [units.data]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -112,7 +122,8 @@ export function PeoplePage() {
     navigate(peoplePath(draft, 1));
   };
   const clear = () => navigate("/people");
-  const set = (key: keyof Filters) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
+  const set = (key: keyof Filters) => (event: { target: { value: string } }) =>
+    setDraft({ ...draft, [key]: event.target.value });
   const filtered = Object.values(applied).some(Boolean);
 
   return (
@@ -121,62 +132,76 @@ export function PeoplePage() {
         Medewerkers
       </Heading>
       <Paragraph lead>Eigen medewerkers en externen, met hun eenheid, functie en contract.</Paragraph>
-              <form role="search" className="utrecht-form kwm-filters" onSubmit={submit} aria-label="Medewerkers zoeken en filteren">
-          <FormField id="people-q" label="Naam of personeelsnummer">
-            <Textbox id="people-q" type="search" value={draft.q} onChange={set("q")} />
-          </FormField>
-          {unitOptions.length > 0 && (
-            <FormField id="people-unit" label="Eenheid (met onderliggende)">
-              <Select id="people-unit" value={draft.unit_id} onChange={set("unit_id")}>
-                <option value="">Alle eenheden</option>
-                {unitOptions.map((unit) => (
-                  <option key={unit.id} value={unit.id}>
-                    {unit.label}
-                  </option>
-                ))}
-              </Select>
-            </FormField>
-          )}
-          <FormField id="people-engagement" label="Dienstverband">
-            <Select id="people-engagement" value={draft.engagement} onChange={set("engagement")}>
-              <option value="">Alle</option>
-              {Object.entries(engagementLabels).map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
+      <form
+        role="search"
+        className="utrecht-form kwm-filters"
+        onSubmit={submit}
+        aria-label="Medewerkers zoeken en filteren"
+      >
+        <FormField id="people-q" label="Naam of personeelsnummer">
+          <Textbox id="people-q" type="search" value={draft.q} onChange={set("q")} />
+        </FormField>
+        {unitOptions.length > 0 && (
+          <FormField id="people-unit" label="Eenheid (met onderliggende)">
+            <Select id="people-unit" value={draft.unit_id} onChange={set("unit_id")}>
+              <option value="">Alle eenheden</option>
+              {unitOptions.map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unit.label}
                 </option>
               ))}
             </Select>
           </FormField>
-          <FormField id="people-contract" label="Contract">
-            <Select id="people-contract" value={draft.contract} onChange={set("contract")}>
-              <option value="">Alle</option>
-              {Object.entries(contractLabels).map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-          <FormField id="people-contract-end" label="Tijdelijk contract eindigt uiterlijk">
-            <Textbox id="people-contract-end" type="date" value={draft.contract_end_before} onChange={set("contract_end_before")} />
-          </FormField>
-          <div className="kwm-filters__actions">
-            <Button type="submit" appearance="primary">
-              Zoeken
+        )}
+        <FormField id="people-engagement" label="Dienstverband">
+          <Select id="people-engagement" value={draft.engagement} onChange={set("engagement")}>
+            <option value="">Alle</option>
+            {Object.entries(engagementLabels).map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField id="people-contract" label="Contract">
+          <Select id="people-contract" value={draft.contract} onChange={set("contract")}>
+            <option value="">Alle</option>
+            {Object.entries(contractLabels).map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField id="people-contract-end" label="Tijdelijk contract eindigt uiterlijk">
+          <Textbox
+            id="people-contract-end"
+            type="date"
+            value={draft.contract_end_before}
+            onChange={set("contract_end_before")}
+          />
+        </FormField>
+        <div className="kwm-filters__actions">
+          <Button type="submit" appearance="primary">
+            Zoeken
+          </Button>
+          {filtered && (
+            <Button appearance="subtle" onClick={clear}>
+              Filters wissen
             </Button>
-            {filtered && (
-              <Button appearance="subtle" onClick={clear}>
-                Filters wissen
-              </Button>
-            )}
-          </div>
-        </form>
+          )}
+        </div>
+      </form>
 
       <div aria-live="polite" className="kwm-result-count">
         {people.data && (
           <Paragraph>
-            {people.data.total === 1 ? "1 medewerker gevonden" : `${formatCount(people.data.total)} medewerkers gevonden`}
-            {people.data.total > PAGE_SIZE && ` (pagina ${people.data.page} van ${Math.ceil(people.data.total / PAGE_SIZE)})`}.
+            {people.data.total === 1
+              ? "1 medewerker gevonden"
+              : `${formatCount(people.data.total)} medewerkers gevonden`}
+            {people.data.total > PAGE_SIZE &&
+              ` (pagina ${people.data.page} van ${Math.ceil(people.data.total / PAGE_SIZE)})`}
+            .
           </Paragraph>
         )}
       </div>

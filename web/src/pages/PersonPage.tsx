@@ -11,12 +11,12 @@ export function PersonPage({ personId }: { personId: string }) {
   const validId = /^\d+$/.test(personId);
   const person = useApi<Person>(validId ? `/people/${personId}` : null);
   const own = user.person_id !== null && String(user.person_id) === personId;
-  usePageTitle(own ? "Mijn gegevens" : person.data?.name ?? "Medewerker");
+  usePageTitle(own ? "Mijn gegevens" : (person.data?.name ?? "Medewerker"));
 
   return (
     <>
       <Heading level={1} tabIndex={-1}>
-        {own ? "Mijn gegevens" : person.data?.name ?? "Medewerker"}
+        {own ? "Mijn gegevens" : (person.data?.name ?? "Medewerker")}
       </Heading>
       {!validId && <Paragraph>Dit adres verwijst niet naar een medewerker.</Paragraph>}
       {person.loading && <Loading what="Gegevens" />}
@@ -44,7 +44,8 @@ function PersonDetails({ person, unitLinks }: { person: Person; unitLinks: boole
     { key: "Personeelsnummer", value: person.personnel_number },
     {
       key: "Eenheid",
-      value: person.unit_id !== null && unitLinks ? <Link href={`/units/${person.unit_id}`}>{unitName}</Link> : unitName,
+      value:
+        person.unit_id !== null && unitLinks ? <Link href={`/units/${person.unit_id}`}>{unitName}</Link> : unitName,
     },
     { key: "Dienstverband", value: label(engagementLabels, person.engagement) },
   ];
@@ -65,6 +66,7 @@ function PersonDetails({ person, unitLinks }: { person: Person; unitLinks: boole
     });
     items.push({ key: "In dienst sinds", value: formatDate(person.hire_date) });
   }
-  if (person.education_level) items.push({ key: "Opleidingsniveau", value: label(educationLabels, person.education_level) });
+  if (person.education_level)
+    items.push({ key: "Opleidingsniveau", value: label(educationLabels, person.education_level) });
   return <DataList items={items} />;
 }

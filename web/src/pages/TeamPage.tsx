@@ -78,13 +78,15 @@ function UnitFacts({ unit }: { unit: UnitDetail }) {
   const items: DataListItem[] = [
     { key: "Soort", value: label(unitKindLabels, unit.kind) },
     { key: "Code", value: unit.code },
-    { key: "Pijlers", value: unit.pillars.length ? unit.pillars.map((p) => label(pillarLabels, p)).join(", ") : "Geen" },
+    {
+      key: "Pijlers",
+      value: unit.pillars.length ? unit.pillars.map((p) => label(pillarLabels, p)).join(", ") : "Geen",
+    },
   ];
   if (unit.direction) items.push({ key: "Regie", value: label(directionLabels, unit.direction) });
   if (unit.contractor) items.push({ key: "Hoofdaannemer", value: unit.contractor });
   if (unit.location) items.push({ key: "Werkplek", value: label(locationLabels, unit.location) });
-  if (unit.parent_id !== null)
-    items.push({ key: "Onderdeel van", value: <ParentLink parentId={unit.parent_id} /> });
+  if (unit.parent_id !== null) items.push({ key: "Onderdeel van", value: <ParentLink parentId={unit.parent_id} /> });
   return (
     <section aria-labelledby="kenmerken">
       <Heading level={2} id="kenmerken">
@@ -161,8 +163,14 @@ const comparisonColumns = (() => {
 function FormationComparison({ own, total }: { own: Formation; total: Formation }) {
   const data = useMemo<ComparisonRow[]>(() => {
     const fte = (pick: (f: Formation) => number) => ({ own: formatFte(pick(own)), total: formatFte(pick(total)) });
-    const share = (pick: (f: Formation) => number) => ({ own: formatShare(pick(own)), total: formatShare(pick(total)) });
-    const count = (pick: (f: Formation) => number) => ({ own: formatCount(pick(own)), total: formatCount(pick(total)) });
+    const share = (pick: (f: Formation) => number) => ({
+      own: formatShare(pick(own)),
+      total: formatShare(pick(total)),
+    });
+    const count = (pick: (f: Formation) => number) => ({
+      own: formatCount(pick(own)),
+      total: formatCount(pick(total)),
+    });
     return [
       { name: "Begroot (fte)", ...fte((f) => f.budgeted_fte) },
       { name: "Bezet (fte)", ...fte((f) => f.filled_fte) },
@@ -191,10 +199,15 @@ function memberColumns(external: boolean, personLinks: boolean) {
   const name = helper.accessor("name", {
     header: "Naam",
     meta: { rowHeader: true },
-    cell: (info) => (personLinks ? <Link href={`/people/${info.row.original.id}`}>{info.getValue()}</Link> : info.getValue()),
+    cell: (info) =>
+      personLinks ? <Link href={`/people/${info.row.original.id}`}>{info.getValue()}</Link> : info.getValue(),
   });
   const number = helper.accessor("personnel_number", { header: "Nummer" });
-  const fte = helper.accessor("fte", { header: "fte", meta: { numeric: true }, cell: (info) => formatFte(info.getValue()) });
+  const fte = helper.accessor("fte", {
+    header: "fte",
+    meta: { numeric: true },
+    cell: (info) => formatFte(info.getValue()),
+  });
   if (external) {
     return helper.columns([
       name,
@@ -237,8 +250,9 @@ function Composition({ team }: { team: Team }) {
         Samenstelling
       </Heading>
       <Paragraph className="kwm-composition-summary" data-testid="composition-summary">
-        {formatCount(team.members.length)} {team.members.length === 1 ? "persoon" : "personen"}: {formatCount(internal.length)}{" "}
-        intern ({formatFte(sumFte(internal))} fte) en {formatCount(external.length)} extern ({formatFte(sumFte(external))} fte).
+        {formatCount(team.members.length)} {team.members.length === 1 ? "persoon" : "personen"}:{" "}
+        {formatCount(internal.length)} intern ({formatFte(sumFte(internal))} fte) en {formatCount(external.length)}{" "}
+        extern ({formatFte(sumFte(external))} fte).
       </Paragraph>
       <Heading level={3} id="intern">
         Interne medewerkers ({formatCount(internal.length)})
@@ -292,7 +306,9 @@ function AggregateComposition({ team }: { team: Team }) {
         {formatCount(people)} {people === 1 ? "persoon" : "personen"}: {formatCount(people - externals)} intern en{" "}
         {formatCount(externals)} extern.
       </Paragraph>
-      <Paragraph className="kwm-hint">De ondernemingsraad ziet alleen totalen, geen gegevens van afzonderlijke personen.</Paragraph>
+      <Paragraph className="kwm-hint">
+        De ondernemingsraad ziet alleen totalen, geen gegevens van afzonderlijke personen.
+      </Paragraph>
     </section>
   );
 }
@@ -323,13 +339,16 @@ function ExpiringSection({ team, showContracts }: { team: Team; showContracts: b
           <Paragraph>
             {[
               positions > 0 &&
-                (positions === 1 ? "1 tijdelijke formatieplaats" : `${formatCount(positions)} tijdelijke formatieplaatsen`),
-              contracts > 0 && (contracts === 1 ? "1 tijdelijk contract" : `${formatCount(contracts)} tijdelijke contracten`),
+                (positions === 1
+                  ? "1 tijdelijke formatieplaats"
+                  : `${formatCount(positions)} tijdelijke formatieplaatsen`),
+              contracts > 0 &&
+                (contracts === 1 ? "1 tijdelijk contract" : `${formatCount(contracts)} tijdelijke contracten`),
             ]
               .filter(Boolean)
               .join(" en ")}{" "}
-            {positions + contracts === 1 ? "loopt" : "lopen"} binnen zes maanden af of {positions + contracts === 1 ? "is" : "zijn"} al
-            afgelopen.
+            {positions + contracts === 1 ? "loopt" : "lopen"} binnen zes maanden af of{" "}
+            {positions + contracts === 1 ? "is" : "zijn"} al afgelopen.
           </Paragraph>
         </Alert>
       )}
