@@ -4,6 +4,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "store/batch_insert.hpp"
 #include "store/database.hpp"
 
 namespace kwm::store {
@@ -13,31 +14,38 @@ std::string utc_now_iso() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
 }
 
-AuditWriter::AuditWriter(soci::session& sql, const Principal& actor)
+AuditWriter::AuditWriter(soci::session& sql, const Principal& actor, std::size_t rows_per_statement)
     : municipality_id_(actor.municipality_id),
       user_id_(actor.user_id),
       user_ind_(actor.user_id == 0 ? soci::i_null : soci::i_ok),
       username_(actor.username),
-      at_(utc_now_iso()),
-      statement_(sql) {
-  statement_.exchange(soci::use(municipality_id_));
-  statement_.exchange(soci::use(user_id_, user_ind_));
-  for (std::string* text : {&username_, &at_, &action_, &entity_, &key_, &before_, &after_}) statement_.exchange(soci::use(*text));
-  statement_.alloc();
-  statement_.prepare("INSERT INTO audit_log (municipality_id, user_id, username, at, action, entity, entity_key, before_json, "
-                     "after_json) VALUES (:m, :u, :n, :at, :a, :e, :k, :b, :af)");
-  statement_.define_and_bind();
+      at_(utc_now_iso()) {
+  using Type = BatchInsert::Type;
+  batch_ = std::make_unique<BatchInsert>(
+      sql, "audit_log",
+      std::vector<BatchInsert::Column>{{"municipality_id", Type::integer}, {"user_id", Type::integer}, {"username", Type::text},
+                                       {"at", Type::text}, {"action", Type::text}, {"entity", Type::text},
+                                       {"entity_key", Type::text}, {"before_json", Type::text}, {"after_json", Type::text}},
+      rows_per_statement);
 }
 
+AuditWriter::~AuditWriter() = default;
+
 void AuditWriter::record(std::string_view action, std::string_view entity, std::string_view entity_key,
-                         std::string before_json, std::string after_json) {
-  action_ = action;
-  entity_ = entity;
-  key_ = entity_key;
-  before_ = std::move(before_json);
-  after_ = std::move(after_json);
-  statement_.execute(true);
+                         const std::string& before_json, const std::string& after_json) {
+  batch_->add(municipality_id_);
+  batch_->add(user_id_, user_ind_);
+  batch_->add(username_);
+  batch_->add(at_);
+  batch_->add(std::string(action));
+  batch_->add(std::string(entity));
+  batch_->add(std::string(entity_key));
+  batch_->add(before_json);
+  batch_->add(after_json);
+  batch_->end_row();
 }
+
+void AuditWriter::flush() { batch_->flush(); }
 
 void record_audit(soci::session& sql, const Principal& actor, std::string_view action, std::string_view entity,
                   std::string_view entity_key, const std::string& before_json, const std::string& after_json) {

@@ -1,7 +1,9 @@
 #pragma once
 // The audit log: every write records who, when, what entity, and the entity before and after, inside the
 // same transaction as the write itself so the log can never miss or invent a change.
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,19 +28,25 @@ struct AuditEntry {
 void record_audit(soci::session& sql, const Principal& actor, std::string_view action, std::string_view entity,
                   std::string_view entity_key, const std::string& before_json, const std::string& after_json);
 
-// The same for many entries in one transaction (an import of 190,000 people): one prepared statement, every
-// entry stamped with the moment the writer was made.
+// The same for many entries in one transaction (an import of 190,000 people): every entry stamped with the
+// moment the writer was made. With rows_per_statement above 1 entries are written by the batch, and flush()
+// must run before the transaction commits.
+class BatchInsert;
 class AuditWriter {
  public:
-  AuditWriter(soci::session& sql, const Principal& actor);
-  void record(std::string_view action, std::string_view entity, std::string_view entity_key, std::string before_json,
-              std::string after_json);
+  AuditWriter(soci::session& sql, const Principal& actor, std::size_t rows_per_statement = 1);
+  ~AuditWriter();
+  AuditWriter(const AuditWriter&) = delete;
+  AuditWriter& operator=(const AuditWriter&) = delete;
+  void record(std::string_view action, std::string_view entity, std::string_view entity_key, const std::string& before_json,
+              const std::string& after_json);
+  void flush();
 
  private:
   long long municipality_id_, user_id_;
   soci::indicator user_ind_;
-  std::string username_, at_, action_, entity_, key_, before_, after_;
-  soci::statement statement_;
+  std::string username_, at_;
+  std::unique_ptr<BatchInsert> batch_;
 };
 
 struct AuditPage {

@@ -13,6 +13,8 @@
 namespace kwm::store {
 namespace {
 
+constexpr std::size_t kAuditRowsPerStatement = 100;
+
 struct ImportCounts {
   std::int64_t created = 0;
   std::int64_t updated = 0;
@@ -184,9 +186,10 @@ void import_positions(ImportContext& context, const csv::Table& table) {
     position.function_id = stored_references.function_id(position.function_code, position.level);
     const auto before = stored.find(position_key(position.unit_id, position.function_id, position.kind, position.end_date));
     const org::Position* previous = before == stored.end() ? nullptr : before->second;
-    upsert(context, "position", detail::audit_key(position), previous, position, [&] { writer.insert(position); },
+    upsert(context, "position", detail::audit_key(position), previous, position, [&] { writer.queue(position); },
            [&] { writer.update(previous->id, position); });
   }
+  writer.flush();
 }
 
 void import_people(ImportContext& context, const csv::Table& table) {
@@ -204,9 +207,10 @@ void import_people(ImportContext& context, const csv::Table& table) {
     if (!person.function_code.empty()) person.function_id = stored_references.function_id(person.function_code, person.level);
     const auto before = stored.find(person.personnel_number);
     const org::Person* previous = before == stored.end() ? nullptr : before->second;
-    upsert(context, "person", person.personnel_number, previous, person, [&] { writer.insert(person); },
+    upsert(context, "person", person.personnel_number, previous, person, [&] { writer.queue(person); },
            [&] { writer.update(previous->id, person); });
   }
+  writer.flush();
 }
 
 }  // namespace
@@ -222,13 +226,14 @@ std::int64_t import_file(Database& db, const Principal& actor, org::ImportKind k
   }
   return db.transaction([&](soci::session& sql) {
     const LargeCache cache(sql, db.dialect());
-    ImportContext context{sql, actor, AuditWriter(sql, actor), {}};
+    ImportContext context{sql, actor, AuditWriter(sql, actor, kAuditRowsPerStatement), {}};
     switch (kind) {
       case org::ImportKind::Units: import_units(context, table); break;
       case org::ImportKind::Functions: import_functions(context, table); break;
       case org::ImportKind::Positions: import_positions(context, table); break;
       case org::ImportKind::People: import_people(context, table); break;
     }
+    context.audit.flush();
     const ImportCounts& counts = context.counts;
     const auto rows = static_cast<std::int64_t>(table.records.size());
     detail::JsonObject summary;

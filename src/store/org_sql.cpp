@@ -375,11 +375,46 @@ void FunctionWriter::update(std::int64_t id, const org::Function& function) {
   update_.run();
 }
 
+namespace {
+
+using Column = BatchInsert::Column;
+constexpr auto kInteger = BatchInsert::Type::integer;
+constexpr auto kText = BatchInsert::Type::text;
+constexpr std::size_t kRowsPerBatch = 200;
+
+const std::vector<Column> kPositionColumns{{"municipality_id", kInteger}, {"unit_id", kInteger}, {"function_id", kInteger},
+                                           {"fte_milli", kInteger},       {"kind", kText},       {"end_date", kText}};
+const std::vector<Column> kPersonColumns{
+    {"municipality_id", kInteger}, {"personnel_number", kText}, {"name", kText},     {"unit_id", kInteger},
+    {"function_id", kInteger},     {"fte_milli", kInteger},     {"contract", kText}, {"contract_end", kText},
+    {"hire_date", kText},          {"education_level", kText},  {"engagement", kText}, {"organisation", kText}};
+
+std::string insert_returning_id(std::string_view table, const std::vector<Column>& columns) {
+  std::string names, values;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    names += fmt::format("{}{}", i == 0 ? "" : ", ", columns[i].name);
+    values += fmt::format("{}:v{}", i == 0 ? "" : ", ", i);
+  }
+  return fmt::format("INSERT INTO {} ({}) VALUES ({}) RETURNING id", table, names, values);
+}
+
+}  // namespace
+
+// The values of an INSERT in the order of kPositionColumns.
+template <typename Sink>
+void PositionWriter::insert_values(Sink sink) {
+  sink(municipality_id_);
+  sink(unit_id_);
+  sink(function_id_);
+  sink(fte_);
+  sink(kind_);
+  sink(end_date_);
+}
+
 PositionWriter::PositionWriter(soci::session& sql, long long municipality_id)
-    : municipality_id_(municipality_id), insert_(sql), update_(sql) {
-  insert_.use(municipality_id_).use(unit_id_).use(function_id_).use(fte_).use(kind_).use(end_date_).into(id_)
-      .prepare("INSERT INTO positions (municipality_id, unit_id, function_id, fte_milli, kind, end_date) "
-               "VALUES (:m, :unit, :function, :fte, :kind, :end_date) RETURNING id");
+    : municipality_id_(municipality_id), insert_(sql), update_(sql), batch_(sql, "positions", kPositionColumns, kRowsPerBatch) {
+  insert_values([&](auto&... value) { insert_.use(value...); });
+  insert_.into(id_).prepare(insert_returning_id("positions", kPositionColumns));
   update_.use(unit_id_).use(function_id_).use(fte_).use(kind_).use(end_date_).use(id_).use(municipality_id_)
       .prepare("UPDATE positions SET unit_id = :unit, function_id = :function, fte_milli = :fte, kind = :kind, "
                "end_date = :end_date WHERE id = :id AND municipality_id = :m");
@@ -399,19 +434,39 @@ std::int64_t PositionWriter::insert(const org::Position& position) {
   return id_;
 }
 
+void PositionWriter::queue(const org::Position& position) {
+  set(position);
+  insert_values([&](auto&... value) { batch_.add(value...); });
+  batch_.end_row();
+}
+
 void PositionWriter::update(std::int64_t id, const org::Position& position) {
   set(position);
   id_ = id;
   update_.run();
 }
 
+// The values of an INSERT in the order of kPersonColumns.
+template <typename Sink>
+void PersonWriter::insert_values(Sink sink) {
+  sink(municipality_id_);
+  sink(number_);
+  sink(name_);
+  sink(unit_id_);
+  sink(function_id_, function_ind_);
+  sink(fte_);
+  sink(contract_);
+  sink(contract_end_);
+  sink(hire_date_);
+  sink(education_);
+  sink(engagement_);
+  sink(organisation_);
+}
+
 PersonWriter::PersonWriter(soci::session& sql, long long municipality_id)
-    : municipality_id_(municipality_id), insert_(sql), update_(sql) {
-  insert_.use(municipality_id_).use(number_).use(name_).use(unit_id_).use(function_id_, function_ind_).use(fte_).use(contract_)
-      .use(contract_end_).use(hire_date_).use(education_).use(engagement_).use(organisation_).into(id_)
-      .prepare("INSERT INTO people (municipality_id, personnel_number, name, unit_id, function_id, fte_milli, contract, "
-               "contract_end, hire_date, education_level, engagement, organisation) VALUES (:m, :number, :name, :unit, "
-               ":function, :fte, :contract, :contract_end, :hire_date, :education, :engagement, :organisation) RETURNING id");
+    : municipality_id_(municipality_id), insert_(sql), update_(sql), batch_(sql, "people", kPersonColumns, kRowsPerBatch) {
+  insert_values([&](auto&... value) { insert_.use(value...); });
+  insert_.into(id_).prepare(insert_returning_id("people", kPersonColumns));
   update_.use(number_).use(name_).use(unit_id_).use(function_id_, function_ind_).use(fte_).use(contract_).use(contract_end_)
       .use(hire_date_).use(education_).use(engagement_).use(organisation_).use(id_).use(municipality_id_)
       .prepare("UPDATE people SET personnel_number = :number, name = :name, unit_id = :unit, function_id = :function, "
@@ -439,6 +494,12 @@ std::int64_t PersonWriter::insert(const org::Person& person) {
   set(person);
   insert_.run();
   return id_;
+}
+
+void PersonWriter::queue(const org::Person& person) {
+  set(person);
+  insert_values([&](auto&... value) { batch_.add(value...); });
+  batch_.end_row();
 }
 
 void PersonWriter::update(std::int64_t id, const org::Person& person) {

@@ -13,6 +13,7 @@
 #include "core/date.hpp"
 #include "core/principal.hpp"
 #include "org/model.hpp"
+#include "store/batch_insert.hpp"
 
 namespace kwm::store::detail {
 
@@ -140,17 +141,24 @@ class FunctionWriter {
   Statement insert_, update_;
 };
 
+// Positions and people also go in by the batch (queue, then flush before commit): an import inserts them by
+// the hundred thousand and needs no ids back.
 class PositionWriter {
  public:
   PositionWriter(soci::session& sql, long long municipality_id);
   std::int64_t insert(const org::Position& position);
   void update(std::int64_t id, const org::Position& position);
+  void queue(const org::Position& position);
+  void flush() { batch_.flush(); }
 
  private:
   void set(const org::Position& position);
+  template <typename Sink>
+  void insert_values(Sink sink);
   long long municipality_id_, id_ = 0, unit_id_ = 0, function_id_ = 0, fte_ = 0;
   std::string kind_, end_date_;
   Statement insert_, update_;
+  BatchInsert batch_;
 };
 
 class PersonWriter {
@@ -158,13 +166,18 @@ class PersonWriter {
   PersonWriter(soci::session& sql, long long municipality_id);
   std::int64_t insert(const org::Person& person);
   void update(std::int64_t id, const org::Person& person);
+  void queue(const org::Person& person);
+  void flush() { batch_.flush(); }
 
  private:
   void set(const org::Person& person);
+  template <typename Sink>
+  void insert_values(Sink sink);
   long long municipality_id_, id_ = 0, unit_id_ = 0, function_id_ = 0, fte_ = 0;
   std::string number_, name_, contract_, contract_end_, hire_date_, education_, engagement_, organisation_;
   soci::indicator function_ind_ = soci::i_ok;
   Statement insert_, update_;
+  BatchInsert batch_;
 };
 
 // "1,2,3" for an IN list of ids we hold ourselves (never user text).
