@@ -49,7 +49,8 @@ function pageFrom(search: URLSearchParams): number {
 
 const peoplePath = (filters: Filters, page: number) => `/people${query({ ...filters, page: page > 1 ? page : null })}`;
 
-const columns = (() => {
+// Unit links only for roles that may open a team page (an external organisation may not).
+function peopleColumns(unitLinks: boolean) {
   const helper = columnHelper<Person>();
   return helper.columns([
     helper.accessor("name", {
@@ -62,10 +63,11 @@ const columns = (() => {
       header: "Eenheid",
       cell: (info) => {
         const person = info.row.original;
-        return person.unit_id !== null ? (
-          <Link href={`/units/${person.unit_id}`}>{info.getValue() ?? person.unit_code}</Link>
+        const unitName = info.getValue() ?? person.unit_code ?? "–";
+        return person.unit_id !== null && unitLinks ? (
+          <Link href={`/units/${person.unit_id}`}>{unitName}</Link>
         ) : (
-          "–"
+          unitName
         );
       },
     }),
@@ -78,7 +80,7 @@ const columns = (() => {
       cell: (info) => label(engagementLabels, info.getValue()),
     }),
     helper.accessor("contract", {
-      header: "Contract",
+      header: "Contract of organisatie",
       cell: (info) => {
         const person = info.row.original;
         if (person.engagement !== "employee") return person.organisation || "–";
@@ -88,7 +90,7 @@ const columns = (() => {
     }),
     helper.accessor("fte", { header: "fte", meta: { numeric: true }, cell: (info) => formatFte(info.getValue()) }),
   ]);
-})();
+}
 
 export function PeoplePage() {
   usePageTitle("Medewerkers");
@@ -102,6 +104,8 @@ export function PeoplePage() {
   // Back and forward change the URL; the form follows so it shows what the list shows.
   useEffect(() => setDraft(filtersFrom(new URL(appliedKey, window.location.origin).searchParams)), [appliedKey]);
 
+  const unitLinks = mayOpen(user, "team");
+  const columns = useMemo(() => peopleColumns(unitLinks), [unitLinks]);
   const people = useApi<Page<Person>>(`/people${query({ ...applied, page, page_size: PAGE_SIZE })}`);
   const units = useApi<{ units: TreeUnit[] }>(mayOpen(user, "organisation") ? "/units/tree" : null);
   const unitOptions = useMemo(() => {
