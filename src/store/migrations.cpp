@@ -278,6 +278,164 @@ CREATE TABLE round_assessors (
 );
 CREATE INDEX round_assessors_user ON round_assessors(user_id);
 )SQL"},
+    {3, "placement procedure", R"SQL(
+CREATE TABLE reorganisations (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  old_unit_id BIGINT NOT NULL REFERENCES units(id),
+  new_unit_id BIGINT NOT NULL REFERENCES units(id),
+  preference_deadline TEXT NOT NULL,
+  effective_date TEXT NOT NULL,
+  max_preferences BIGINT NOT NULL,
+  assessment_round TEXT NOT NULL DEFAULT '',
+  settings_json TEXT NOT NULL,
+  mapping_confirmed_by TEXT NOT NULL DEFAULT '',
+  mapping_confirmed_at TEXT NOT NULL DEFAULT '',
+  confirmed_run_id BIGINT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (municipality_id, code)
+);
+CREATE TABLE reorganisation_function_matches (
+  reorganisation_id BIGINT NOT NULL REFERENCES reorganisations(id) ON DELETE CASCADE,
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  old_function_id BIGINT NOT NULL REFERENCES functions(id) ON DELETE CASCADE,
+  new_function_id BIGINT NOT NULL REFERENCES functions(id) ON DELETE CASCADE,
+  proposed TEXT NOT NULL,
+  overlap DOUBLE PRECISION,
+  reasons_json TEXT NOT NULL,
+  confirmed_match TEXT NOT NULL,
+  PRIMARY KEY (reorganisation_id, old_function_id, new_function_id)
+);
+CREATE TABLE reorganisation_responses (
+  reorganisation_id BIGINT NOT NULL REFERENCES reorganisations(id) ON DELETE CASCADE,
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (reorganisation_id, person_id)
+);
+CREATE TABLE reorganisation_preferences (
+  reorganisation_id BIGINT NOT NULL REFERENCES reorganisations(id) ON DELETE CASCADE,
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  rank BIGINT NOT NULL,
+  function_id BIGINT NOT NULL REFERENCES functions(id) ON DELETE CASCADE,
+  motivation TEXT NOT NULL,
+  PRIMARY KEY (reorganisation_id, person_id, rank)
+);
+CREATE TABLE reorganisation_interviews (
+  reorganisation_id BIGINT NOT NULL REFERENCES reorganisations(id) ON DELETE CASCADE,
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  function_id BIGINT NOT NULL REFERENCES functions(id) ON DELETE CASCADE,
+  score DOUBLE PRECISION NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  PRIMARY KEY (reorganisation_id, person_id, function_id)
+);
+CREATE TABLE reorganisation_appraisals (
+  reorganisation_id BIGINT NOT NULL REFERENCES reorganisations(id) ON DELETE CASCADE,
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  score BIGINT NOT NULL,
+  appraised_on TEXT NOT NULL,
+  entered_by TEXT NOT NULL,
+  entered_at TEXT NOT NULL,
+  PRIMARY KEY (reorganisation_id, person_id)
+);
+CREATE TABLE reorganisation_pair_decisions (
+  id {pk},
+  reorganisation_id BIGINT NOT NULL REFERENCES reorganisations(id) ON DELETE CASCADE,
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  position_id BIGINT NOT NULL REFERENCES positions(id) ON DELETE CASCADE,
+  decision TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  UNIQUE (reorganisation_id, person_id, position_id)
+);
+CREATE TABLE placement_runs (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  reorganisation_id BIGINT NOT NULL REFERENCES reorganisations(id) ON DELETE CASCADE,
+  number BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  max_preferences BIGINT NOT NULL,
+  settings_json TEXT NOT NULL,
+  rounds_json TEXT NOT NULL,
+  figures_json TEXT NOT NULL,
+  open_slots_json TEXT NOT NULL,
+  open_slots BIGINT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  confirmed_by TEXT NOT NULL DEFAULT '',
+  confirmed_at TEXT NOT NULL DEFAULT '',
+  confirmation_note TEXT NOT NULL DEFAULT '',
+  UNIQUE (reorganisation_id, number)
+);
+CREATE TABLE placement_run_people (
+  run_id BIGINT NOT NULL REFERENCES placement_runs(id) ON DELETE CASCADE,
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL,
+  personnel_number TEXT NOT NULL,
+  name TEXT NOT NULL,
+  unit_code TEXT NOT NULL,
+  unit_name TEXT NOT NULL,
+  fte_milli BIGINT NOT NULL,
+  contract TEXT NOT NULL,
+  education_level TEXT NOT NULL DEFAULT '',
+  placed BIGINT NOT NULL,
+  position_id BIGINT,
+  preference_rank BIGINT,
+  suitability_centi BIGINT,
+  detail_json TEXT NOT NULL,
+  explanation_json TEXT NOT NULL,
+  PRIMARY KEY (run_id, person_id)
+);
+CREATE TABLE placement_vacancies (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  reorganisation_id BIGINT NOT NULL REFERENCES reorganisations(id) ON DELETE CASCADE,
+  run_id BIGINT NOT NULL REFERENCES placement_runs(id) ON DELETE CASCADE,
+  position_id BIGINT NOT NULL,
+  unit_code TEXT NOT NULL,
+  function_code TEXT NOT NULL,
+  function_name TEXT NOT NULL,
+  level TEXT NOT NULL,
+  slots BIGINT NOT NULL,
+  fte_milli BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  end_date TEXT NOT NULL DEFAULT '',
+  stage TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX placement_vacancies_reorganisation ON placement_vacancies(reorganisation_id);
+CREATE TABLE placement_objections (
+  id {pk},
+  municipality_id BIGINT NOT NULL REFERENCES municipalities(id) ON DELETE CASCADE,
+  reorganisation_id BIGINT NOT NULL REFERENCES reorganisations(id) ON DELETE CASCADE,
+  run_id BIGINT NOT NULL REFERENCES placement_runs(id) ON DELETE CASCADE,
+  person_id BIGINT NOT NULL,
+  personnel_number TEXT NOT NULL,
+  name TEXT NOT NULL,
+  grounds TEXT NOT NULL,
+  status TEXT NOT NULL,
+  response TEXT NOT NULL DEFAULT '',
+  explanation_json TEXT NOT NULL,
+  registered_by TEXT NOT NULL,
+  registered_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX placement_objections_reorganisation ON placement_objections(reorganisation_id);
+)SQL"},
 };
 
 // Versions need not be contiguous: each capability adds its own, and migrate applies whatever is missing.
