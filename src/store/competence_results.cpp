@@ -115,6 +115,11 @@ void require_evidence_reader(const Principal& actor) {
 
 }  // namespace
 
+std::map<std::string, std::string> competency_names(Database& db, const Principal& actor, const std::string& round_code) {
+  auto sql = db.lease();
+  return load_round_context(*sql, visible_round(*sql, actor, round_code)).names;
+}
+
 RoundResults round_gaps(Database& db, const Principal& actor, const std::string& round_code, const ResultFilter& filter) {
   require_individual_reader(actor);
   auto sql = db.lease();

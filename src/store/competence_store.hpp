@@ -339,6 +339,9 @@ struct RoundResults {
   std::vector<PersonOutcome> people;
 };
 
+// Competency code -> name, over the frameworks the round pinned (any role that may see the round).
+std::map<std::string, std::string> competency_names(Database& db, const Principal& actor, const std::string& round_code);
+
 // Admin and hr everyone; a manager their units; an employee themselves.
 RoundResults round_gaps(Database& db, const Principal& actor, const std::string& round_code, const ResultFilter& filter);
 // One person against their round profile, or against any function level's current profile.
