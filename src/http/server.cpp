@@ -220,7 +220,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
       request.body = std::move(raw.body());
       response = dispatcher_.dispatch(request);
     }
-    if (raw.method() == bhttp::verb::head) response.body.clear();
     const bool keep_alive = raw.keep_alive() && !stopping_;
     if (options_.access_log) {
       const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
@@ -242,7 +241,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
     message->body() = std::move(response.body);
     message->keep_alive(keep_alive);
     message->prepare_payload();
-    if (head) message->content_length(length);
+    if (head) {
+      // A HEAD answer announces the length of the body it leaves out.
+      message->body().clear();
+      message->content_length(length);
+    }
     stream_.expires_after(options_.request_timeout);
     bhttp::async_write(stream_, *message,
                        [self = shared_from_this(), message, keep_alive](beast::error_code ec, std::size_t) {
