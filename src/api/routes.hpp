@@ -17,6 +17,7 @@ void add_session_routes(http::Router& router, store::Database& db, http::LoginTh
 void add_system_routes(http::Router& router, store::Database& db);  // health, audit, openapi.json
 void add_org_routes(http::Router& router, store::Database& db);     // api/org_handlers.cpp
 void add_competence_routes(http::Router& router, store::Database& db);  // api/competence_handlers.cpp
+void add_placement_routes(http::Router& router, store::Database& db);  // api/placement_handlers.cpp
 
 // All of the above, in one router.
 void add_all_routes(http::Router& router, store::Database& db, http::LoginThrottle& throttle);
