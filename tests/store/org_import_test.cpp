@@ -184,6 +184,31 @@ TEST_P(ImportTest, OnlyAdminAndHrImportAndExport) {
   EXPECT_EQ(import_file(*db, as(admin, Role::hr), ImportKind::Units, kUnitsCsv), 4);
 }
 
+TEST_P(ImportTest, AFileLargerThanOneBatchGoesInWhole) {
+  import_all(admin);
+  // 450 new people: two full insert batches and a partial one, five audit batches.
+  std::string text = "personnel_number,name,unit_code,function_code,level,fte,contract,contract_end,hire_date,education_level,"
+                     "engagement,organisation\n";
+  for (int i = 0; i < 450; ++i) {
+    const std::string number = std::to_string(5000 + i);
+    text += i % 3 == 0 ? number + ",Extern " + number + ",WT-Z,,,0.5,temporary,2027-01-01,,,hired,Interim Partners\n"
+                       : number + ",Medewerker " + number + ",BO,ADM,medior,0.8,permanent,,2020-01-01,mbo,employee,\n";
+  }
+  EXPECT_EQ(import_file(*db, admin, ImportKind::People, text), 450);
+  EXPECT_EQ(rows("people"), 7 + 450);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE municipality_id = :m AND entity = 'person' AND action = 'create'",
+                  admin.municipality_id),
+            7 + 450);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE municipality_id = :m AND function_id IS NULL", admin.municipality_id),
+            3 + 150);
+  const auto last = list_people(*db, admin, PeopleFilter{.q = "5449"}, 0, 1).items.at(0);
+  EXPECT_EQ(last.name, "Medewerker 5449");
+  EXPECT_EQ(last.fte.milli(), 800);
+  EXPECT_EQ(last.level, "medior");
+  EXPECT_EQ(import_file(*db, admin, ImportKind::People, text), 450);
+  EXPECT_EQ(audited("update"), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ImportTest, kBackends, backend_name);
 
 }  // namespace
