@@ -198,7 +198,8 @@ FormTarget form_target(soci::session& sql, const Principal& actor, const std::st
   if (!access.read) {
     // Someone else's self-assessment is as invisible as a missing record; a source the role does not
     // fill is a plain refusal.
-    if (actor.role == Role::employee || (actor.role == Role::manager && !actor.manages_unit(found->unit_id))) missing();
+    const bool own = actor.role == Role::employee && actor.person_id && *actor.person_id == found->person_id;
+    if ((actor.role == Role::employee && !own) || (actor.role == Role::manager && !actor.manages_unit(found->unit_id))) missing();
     fail_forbidden(fmt::format("Uw rol vult de {} niet in", source == RatingSource::Self       ? std::string("zelfbeoordeling")
                                                             : source == RatingSource::Manager  ? std::string("beoordeling van de leidinggevende")
                                                             : source == RatingSource::External ? std::string("beoordeling van de externe assessor")
