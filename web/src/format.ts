@@ -42,6 +42,7 @@ export const roleLabels: Record<Role, string> = {
   employee: "Medewerker",
   works_council: "Ondernemingsraad",
   external: "Externe organisatie",
+  assessor: "Externe assessor",
 };
 
 export const unitKindLabels: Record<UnitKind, string> = {

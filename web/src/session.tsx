@@ -16,15 +16,34 @@ export function useSession(): SessionState {
 
 // What each role may open in the web app; the server checks the same on every
 // endpoint, this only keeps the navigation from offering dead ends.
-export type Area = "organisation" | "team" | "people" | "person" | "import" | "audit";
+export type Area =
+  | "organisation"
+  | "team"
+  | "people"
+  | "person"
+  | "import"
+  | "audit"
+  // Competency management (issue 3): the hub and rounds; frameworks and profiles; setting rounds up; results of
+  // single people; a person's report; the employee's own assessments.
+  | "competence"
+  | "competence-setup"
+  | "competence-admin"
+  | "competence-results"
+  | "competence-report"
+  | "my-assessments"
+  // Selection and placement (issue 4): reorganisations; each page narrows further by role.
+  | "placement";
+
+const competenceAdmin: Area[] = ["competence", "competence-setup", "competence-admin", "competence-results", "competence-report"];
 
 const areasByRole: Record<Role, Area[]> = {
-  admin: ["organisation", "team", "people", "person", "import", "audit"],
-  hr: ["organisation", "team", "people", "person", "import", "audit"],
-  manager: ["organisation", "team", "people", "person"],
-  works_council: ["organisation", "team"],
-  employee: ["person"],
+  admin: ["organisation", "team", "people", "person", "import", "audit", ...competenceAdmin, "placement"],
+  hr: ["organisation", "team", "people", "person", "import", "audit", ...competenceAdmin, "placement"],
+  manager: ["organisation", "team", "people", "person", "competence", "competence-setup", "competence-results", "competence-report"],
+  works_council: ["organisation", "team", "competence", "competence-setup", "placement"],
+  employee: ["person", "my-assessments", "competence-report", "placement"],
   external: ["people", "person"],
+  assessor: ["competence"],
 };
 
 export function mayOpen(user: User, area: Area): boolean {
@@ -36,5 +55,6 @@ export function homePath(user: User): string {
   if (mayOpen(user, "organisation")) return "/";
   if (user.role === "employee" && user.person_id != null) return `/people/${user.person_id}`;
   if (mayOpen(user, "people")) return "/people";
+  if (user.role === "assessor") return "/competenties/rondes";
   return "/";
 }

@@ -1,6 +1,7 @@
 // Shapes of the JSON API, as described in docs/api.md.
 
-export type Role = "admin" | "hr" | "manager" | "employee" | "works_council" | "external";
+// assessor: an external assessor's account, limited to the people of its assessment rounds.
+export type Role = "admin" | "hr" | "manager" | "employee" | "works_council" | "external" | "assessor";
 
 export interface User {
   id: number;
