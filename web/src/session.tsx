@@ -30,18 +30,16 @@ export type Area =
   | "competence-admin"
   | "competence-results"
   | "competence-report"
-  | "my-assessments"
-  // Selection and placement (issue 4): reorganisations; each page narrows further by role.
-  | "placement";
+  | "my-assessments";
 
 const competenceAdmin: Area[] = ["competence", "competence-setup", "competence-admin", "competence-results", "competence-report"];
 
 const areasByRole: Record<Role, Area[]> = {
-  admin: ["organisation", "team", "people", "person", "import", "audit", ...competenceAdmin, "placement"],
-  hr: ["organisation", "team", "people", "person", "import", "audit", ...competenceAdmin, "placement"],
+  admin: ["organisation", "team", "people", "person", "import", "audit", ...competenceAdmin],
+  hr: ["organisation", "team", "people", "person", "import", "audit", ...competenceAdmin],
   manager: ["organisation", "team", "people", "person", "competence", "competence-setup", "competence-results", "competence-report"],
-  works_council: ["organisation", "team", "competence", "competence-setup", "placement"],
-  employee: ["person", "my-assessments", "competence-report", "placement"],
+  works_council: ["organisation", "team", "competence", "competence-setup"],
+  employee: ["person", "my-assessments", "competence-report"],
   external: ["people", "person"],
   assessor: ["competence"],
 };
