@@ -64,7 +64,10 @@ class Explainer {
     if (found != preferences_.end()) {
       for (const Preference& preference : found->second) explanation.preferences.push_back(preference_outcome(employee, preference));
     }
-    if (!explanation.placement) explanation.near_misses = near_misses(employee, near_miss_count);
+    if (!explanation.placement) {
+      explanation.near_misses = near_misses(employee, near_miss_count);
+      explanation.blocked = blocked(employee, near_miss_count);
+    }
     explanation.text = compose(explanation);
     return explanation;
   }
@@ -204,6 +207,20 @@ class Explainer {
     return list;
   }
 
+  std::vector<BlockedPosition> blocked(std::size_t employee, std::size_t count) const {
+    std::vector<BlockedPosition> list;
+    for (std::size_t p = 0; p < input_.positions.size() && list.size() < count; ++p) {
+      const PairSuitability& pair = suitabilities_.at(employee, p);
+      const bool wanted = pair.preference_rank.has_value() || pair.function_match != FunctionMatch::None;
+      if (!wanted || pair.eligible || result_.problem.slots[p] == 0) continue;
+      BlockedPosition item{p, {}};
+      for (const ConstraintCheck& check : pair.constraints)
+        if (!check.met) item.constraints.push_back(check.text);
+      list.push_back(std::move(item));
+    }
+    return list;
+  }
+
   std::string score_paragraph(const Placed& placed) const {
     const PairSuitability& pair = suitabilities_.at(placed.employee, placed.position);
     std::string paragraph = fmt::format("Uw geschiktheidsscore voor deze plaats is {} van 100.", text::centi(pair.score_centi));
@@ -246,6 +263,15 @@ class Explainer {
       paragraphs.push_back(lines);
     }
     if (!explanation.placement) {
+      if (!explanation.blocked.empty()) {
+        std::string lines = "Hier stond een harde voorwaarde een plaatsing in de weg:";
+        for (const BlockedPosition& item : explanation.blocked) {
+          std::string reasons;
+          for (const std::string& constraint : item.constraints) append(reasons, " ", constraint);
+          append(lines, "\n", fmt::format("{}: {}", describe(input_.positions[item.position]), reasons));
+        }
+        paragraphs.push_back(lines);
+      }
       if (explanation.near_misses.empty()) {
         paragraphs.push_back("U was in geen enkele ronde kandidaat voor een plaats die nog open was.");
       } else {

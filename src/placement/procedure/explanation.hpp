@@ -43,11 +43,19 @@ struct NearMiss {
   std::string text;
 };
 
+// A position the person would have been a candidate for (their function continues in it, or they asked
+// for it) but for a hard constraint: surplus people learn what stood in the way.
+struct BlockedPosition {
+  std::size_t position = 0;
+  std::vector<std::string> constraints;  // the texts of the constraints that failed
+};
+
 struct Explanation {
   std::size_t employee = 0;
   std::optional<Placed> placement;
   std::vector<PreferenceOutcome> preferences;  // by rank
   std::vector<NearMiss> near_misses;           // surplus only: the closest positions, closest first
+  std::vector<BlockedPosition> blocked;        // surplus only: at most as many as near misses
   std::string text;                            // paragraphs separated by a blank line
 };
 

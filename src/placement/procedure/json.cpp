@@ -65,6 +65,16 @@ json::object near_miss_json(const ProcedureInput& input, const RunResult& result
                       {"text", miss.text}};
 }
 
+json::array blocked_json(const ProcedureInput& input, const Explanation& explanation) {
+  json::array blocked;
+  for (const BlockedPosition& item : explanation.blocked) {
+    json::object entry = position_fields(input.positions[item.position]);
+    entry["constraints"] = json::array(item.constraints.begin(), item.constraints.end());
+    blocked.push_back(std::move(entry));
+  }
+  return blocked;
+}
+
 }  // namespace
 
 json::object suitability_json(const Suitabilities& suitabilities, const PairSuitability& pair, const std::vector<PlannedRound>& rounds) {
@@ -121,6 +131,7 @@ json::object surplus_json(const Suitabilities& suitabilities, const RunResult& r
   json::array misses;
   for (const NearMiss& miss : explanation.near_misses) misses.push_back(near_miss_json(input, result, miss));
   object["near_misses"] = std::move(misses);
+  object["blocked"] = blocked_json(input, explanation);
   return object;
 }
 
@@ -163,6 +174,7 @@ json::object explanation_json(const Suitabilities& suitabilities, const RunResul
   json::array misses;
   for (const NearMiss& miss : explanation.near_misses) misses.push_back(near_miss_json(input, result, miss));
   object["near_misses"] = std::move(misses);
+  object["blocked"] = blocked_json(input, explanation);
   object["text"] = explanation.text;
   return object;
 }

@@ -102,6 +102,27 @@ TEST(ProcedureExplanation, HardConstraintsAndEarlierPlacementsAreNamed) {
   EXPECT_EQ(e4.preferences[1].status, PreferenceStatus::Granted);
 }
 
+TEST(ProcedureExplanation, SurplusEmployeesLearnWhichConstraintStoodInTheWay) {
+  Builder b;
+  b.employee("E1", 1, "2015-01-01", 1.0);
+  b.position(10, 1, 0.778);  // the old function continues, but in fewer hours
+  b.position(11, 1);         // unrelated: not mentioned
+  b.match(1, 10, FunctionMatch::Exchangeable);
+  const ProcedureInput& input = b.done();
+  const Suitabilities s = assess(input);
+  const RunResult result = run(s);
+  const auto explanations = explain(s, result);
+  const Explanation& e1 = explanations[0];
+  EXPECT_FALSE(e1.placement.has_value());
+  ASSERT_EQ(e1.blocked.size(), 1u);
+  EXPECT_EQ(e1.blocked[0].position, 0u);
+  ASSERT_EQ(e1.blocked[0].constraints.size(), 1u);
+  EXPECT_NE(e1.text.find("Hier stond een harde voorwaarde een plaatsing in de weg:\nFunctie 10 (niveau) bij Team NIEUW: Uren: 1 fte past "
+                         "niet in een plaats van 0,778 fte"),
+            std::string::npos)
+      << e1.text;
+}
+
 TEST(ProcedureExplanation, APreferenceBelowTheGrantedOneIsNotARefusal) {
   Builder b;
   b.interview_only();
