@@ -1,4 +1,5 @@
 #include "placement/procedure/run.hpp"
+#include "placement/procedure/explanation.hpp"
 
 #include <gtest/gtest.h>
 
@@ -202,6 +203,34 @@ TEST(ProcedureRun, SlotsAreTheLineDividedEqually) {
   position.fte = Fte::from_double(1.5);
   position.slots = 2;
   EXPECT_EQ(position.slot_fte().milli(), 750);
+}
+
+}  // namespace
+}  // namespace kwm::reorganisation
+
+namespace kwm::reorganisation {
+namespace {
+
+using namespace testing;
+
+TEST(ProcedureRun, AnEmptyReorganisationRunsToAnEmptyResult) {
+  Builder b;
+  const Suitabilities s = assess(b.done());
+  const RunResult result = run(s);
+  EXPECT_EQ(result.rounds.size(), 3u);
+  EXPECT_TRUE(result.placement_of.empty());
+  EXPECT_TRUE(result.margins.empty());
+  EXPECT_TRUE(explain(s, result).empty());
+}
+
+TEST(ProcedureRun, FoldedScoresStayWhereTheEngineIsExact) {
+  Settings settings;  // seniority and preference rank
+  const ScoreScale small(settings, 3, 500);
+  EXPECT_NO_THROW(small.check_range(13000));
+  const ScoreScale huge(settings, 10, 200000);
+  EXPECT_EQ(failure_of([&] { huge.check_range(20000); }).code, "too_large_for_tie_breaks");
+  settings.tie_breaks.clear();
+  EXPECT_NO_THROW(ScoreScale(settings, 10, 200000).check_range(20000));
 }
 
 }  // namespace
