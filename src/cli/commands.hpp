@@ -4,9 +4,16 @@
 // compiled straight into the executable, so no registration can be dropped by the linker.
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
+}
+namespace kwm {
+struct Principal;
+}
+namespace kwm::store {
+class Database;
 }
 
 namespace kwm::cli {
@@ -24,5 +31,16 @@ void run_command(const std::function<int()>& body);
 
 // The database URL option every command shares: --db, default sqlite:kwartiermaker.db.
 void add_db_option(CLI::App& command, std::string& url);
+
+// More kinds for `kwartiermaker import KIND FILE --municipality CODE` (organisation_commands.cpp), added by
+// other capabilities with a file-scope `const RegisterImportKind registered_kind("framework", &import_x);`.
+// The importer reads the file's text for the municipality's operator and returns the line to print; a
+// Failure with rows is printed as FILE: rij R, kolom C: message, like the organisation files.
+using ImportKindRunner = std::string (*)(store::Database& db, const Principal& actor, const std::string& file, const std::string& text);
+struct RegisterImportKind {
+  RegisterImportKind(const char* kind, ImportKindRunner runner);
+};
+ImportKindRunner find_import_kind(const std::string& kind);  // nullptr for kinds nobody registered
+std::vector<std::string> registered_import_kinds();
 
 }  // namespace kwm::cli

@@ -17,6 +17,27 @@ std::vector<CommandAdder>& command_adders() {
 
 RegisterCommands::RegisterCommands(CommandAdder adder) { command_adders().push_back(adder); }
 
+namespace {
+std::vector<std::pair<std::string, ImportKindRunner>>& import_kinds() {
+  static std::vector<std::pair<std::string, ImportKindRunner>> kinds;
+  return kinds;
+}
+}  // namespace
+
+RegisterImportKind::RegisterImportKind(const char* kind, ImportKindRunner runner) { import_kinds().emplace_back(kind, runner); }
+
+ImportKindRunner find_import_kind(const std::string& kind) {
+  for (const auto& [name, runner] : import_kinds())
+    if (name == kind) return runner;
+  return nullptr;
+}
+
+std::vector<std::string> registered_import_kinds() {
+  std::vector<std::string> names;
+  for (const auto& entry : import_kinds()) names.push_back(entry.first);
+  return names;
+}
+
 void add_db_option(CLI::App& command, std::string& url) {
   url = "sqlite:kwartiermaker.db";
   command.add_option("--db", url, "Database: sqlite:PATH or postgresql://user@host:port/name")->capture_default_str();

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
@@ -55,7 +56,8 @@ org::Municipality existing_municipality(store::Database& db, const std::string& 
 
 org::ImportKind kind_of(const std::string& text) {
   if (auto kind = org::import_kind_from_string(text)) return *kind;
-  fail_invalid("KIND", fmt::format("Onbekende soort '{}'; kies uit {}", text, org::allowed_values(org::ImportKind{})));
+  fail_invalid("KIND", fmt::format("Onbekende soort '{}'; kies uit {}, {}", text, org::allowed_values(org::ImportKind{}),
+                                   fmt::join(registered_import_kinds(), ", ")));
 }
 
 std::string read_file(const std::string& path) {
@@ -94,12 +96,17 @@ int list_municipalities(const std::string& url) {
 }
 
 int import_command(const FileOptions& opts) {
-  const org::ImportKind kind = kind_of(opts.kind);
+  const ImportKindRunner other_kind = find_import_kind(opts.kind);
+  const org::ImportKind kind = other_kind ? org::ImportKind{} : kind_of(opts.kind);
   const std::string text = read_file(opts.file);
   store::Database db(opts.db, 1);
   store::require_current_schema(db);
   const Principal principal = operator_of(existing_municipality(db, opts.municipality));
   try {
+    if (other_kind) {
+      std::cout << other_kind(db, principal, opts.file, text) << "\n";
+      return 0;
+    }
     const std::int64_t rows = store::import_file(db, principal, kind, text);
     std::cout << fmt::format("{} {} ingelezen uit {} ({}, gemeente {})\n", rows, rows == 1 ? "rij" : "rijen", opts.file, opts.kind,
                              opts.municipality);
@@ -161,7 +168,7 @@ void add_organisation_commands(CLI::App& app) {
   auto import_opts = std::make_shared<FileOptions>();
   CLI::App* import = app.add_subcommand("import", "Import a CSV file (all rows or none; see docs/csv.md)");
   add_db_option(*import, import_opts->db);
-  import->add_option("KIND", import_opts->kind, "units, functions, positions or people")->required();
+  import->add_option("KIND", import_opts->kind, "units, functions, positions, people, or a kind of another capability (framework, profiles, assessments)")->required();
   import->add_option("FILE", import_opts->file, "CSV file: UTF-8, comma or semicolon separated")->required();
   import->add_option("--municipality", import_opts->municipality, "CBS code of the municipality, e.g. GM0363")->required();
   import->callback([import_opts] { run_command([&] { return import_command(*import_opts); }); });
