@@ -107,6 +107,16 @@ Reorganisation existing(soci::session& sql, const Principal& actor, std::int64_t
   return std::move(rows.front());
 }
 
+// Writing the reorganisation's row first makes a second writer of the same moment wait for this
+// transaction (a row lock in PostgreSQL, the write lock in SQLite): two runs never take the same number,
+// two confirmations never both succeed, an employee never gets two open objections.
+void lock_reorganisation(soci::session& sql, long long municipality_id, std::int64_t id) {
+  long long m = municipality_id, r = id;
+  Statement lock(sql);
+  lock.use(r).use(m).prepare("UPDATE reorganisations SET max_preferences = max_preferences WHERE id = :r AND municipality_id = :m");
+  lock.run();
+}
+
 // --- The old and the new formation --------------------------------------------------------------------
 
 struct Formation {
@@ -1371,43 +1381,16 @@ void remove_pair_decision(Database& db, const Principal& actor, std::int64_t id,
 
 // --- Runs ----------------------------------------------------------------------------------------------
 
-std::int64_t create_run(Database& db, const Principal& actor, std::int64_t id, const std::string& note) {
-  require_hr(actor);
-  {
-    auto sql = db.lease();
-    const Reorganisation reorganisation = existing(*sql, actor, id);
-    require_open(reorganisation);
-    if (reorganisation.mapping_confirmed_by.empty()) {
-      fail(ErrorKind::conflict, "mapping_not_confirmed",
-           "Bevestig eerst de koppeling van oude aan nieuwe functies: ronde 1 en de passende functies hangen ervan af");
-    }
-  }
-  if (note.size() > kMaxText) fail_invalid("note", fmt::format("Een notitie is hooguit {} tekens", kMaxText));
-  const auto assessed = load_and_assess(db, actor, id);
-  const reorg::Suitabilities& suitabilities = *assessed->suitabilities;
-  const reorg::ProcedureInput& input = assessed->input;
-  const reorg::RunResult result = reorg::run(suitabilities);
-  const std::vector<reorg::Explanation> explanations = reorg::explain(suitabilities, result);
+namespace {
 
-  std::vector<reorg::RunPerson> people;
-  for (const reorg::Explanation& explanation : explanations) {
-    const reorg::Employee& employee = input.employees[explanation.employee];
-    reorg::RunPerson person{employee.person_id, employee.unit_code, employee.unit_name, employee.fte, employee.contract, employee.education,
-                            explanation.placement.has_value(), std::nullopt, std::nullopt};
-    if (explanation.placement) {
-      person.preference_rank = explanation.placement->preference_rank;
-      person.suitability_centi = explanation.placement->suitability_centi;
-    }
-    people.push_back(person);
-  }
-  std::int64_t open_slots = 0;
-  for (std::int64_t open : result.open_after) open_slots += open;
-  const reorg::Figures figures = reorg::figures_of(people, input.max_preferences, open_slots);
-
+std::int64_t store_run(Database& db, const Principal& actor, std::int64_t id, const std::string& note, const reorg::ProcedureInput& input,
+                       const reorg::Suitabilities& suitabilities, const reorg::RunResult& result,
+                       const std::vector<reorg::Explanation>& explanations, const reorg::Figures& figures, std::int64_t open_slots) {
   return db.transaction([&](soci::session& sql) {
+    long long m = actor.municipality_id, r = id, number = 0, run_id = 0, max = input.max_preferences, open = open_slots;
+    lock_reorganisation(sql, m, id);
     const Reorganisation reorganisation = existing(sql, actor, id);
     require_open(reorganisation);
-    long long m = actor.municipality_id, r = id, number = 0, run_id = 0, max = input.max_preferences, open = open_slots;
     {
       Statement next(sql);
       next.into(number).use(r).use(m)
@@ -1467,6 +1450,45 @@ std::int64_t create_run(Database& db, const Principal& actor, std::int64_t id, c
   });
 }
 
+}  // namespace
+
+std::int64_t create_run(Database& db, const Principal& actor, std::int64_t id, const std::string& note) {
+  require_hr(actor);
+  {
+    auto sql = db.lease();
+    const Reorganisation reorganisation = existing(*sql, actor, id);
+    require_open(reorganisation);
+    if (reorganisation.mapping_confirmed_by.empty()) {
+      fail(ErrorKind::conflict, "mapping_not_confirmed",
+           "Bevestig eerst de koppeling van oude aan nieuwe functies: ronde 1 en de passende functies hangen ervan af");
+    }
+  }
+  if (note.size() > kMaxText) fail_invalid("note", fmt::format("Een notitie is hooguit {} tekens", kMaxText));
+  const auto assessed = load_and_assess(db, actor, id);
+  const reorg::Suitabilities& suitabilities = *assessed->suitabilities;
+  const reorg::ProcedureInput& input = assessed->input;
+  const reorg::RunResult result = reorg::run(suitabilities);
+  const std::vector<reorg::Explanation> explanations = reorg::explain(suitabilities, result);
+
+  std::vector<reorg::RunPerson> people;
+  for (const reorg::Explanation& explanation : explanations) {
+    const reorg::Employee& employee = input.employees[explanation.employee];
+    reorg::RunPerson person{employee.person_id, employee.unit_code, employee.unit_name, employee.fte, employee.contract, employee.education,
+                            explanation.placement.has_value(), std::nullopt, std::nullopt};
+    if (explanation.placement) {
+      person.preference_rank = explanation.placement->preference_rank;
+      person.suitability_centi = explanation.placement->suitability_centi;
+    }
+    people.push_back(person);
+  }
+  std::int64_t open_slots = 0;
+  for (std::int64_t open : result.open_after) open_slots += open;
+  const reorg::Figures figures = reorg::figures_of(people, input.max_preferences, open_slots);
+
+  return store_run(db, actor, id, note, input, suitabilities, result, explanations, figures, open_slots);
+}
+
+
 std::vector<RunHeadline> list_runs(Database& db, const Principal& actor, std::int64_t id) {
   require_aggregate_reader(actor);
   auto sql = db.lease();
@@ -1495,6 +1517,7 @@ void confirm_run(Database& db, const Principal& actor, std::int64_t id, std::int
   require_hr(actor);
   if (note.size() > kMaxText) fail_invalid("note", fmt::format("Een notitie is hooguit {} tekens", kMaxText));
   db.transaction([&](soci::session& sql) {
+    lock_reorganisation(sql, actor.municipality_id, id);
     const Reorganisation reorganisation = existing(sql, actor, id);
     const RunHeadline run = select_headline(sql, actor, id, run_id);
     if (reorganisation.confirmed()) {
@@ -1691,6 +1714,7 @@ Objection register_objection(Database& db, const Principal& actor, std::int64_t 
   if (text.empty()) fail_invalid("grounds", "Vermeld de gronden van het bezwaar", "grounds_required");
   if (text.size() > kMaxText) fail_invalid("grounds", fmt::format("De gronden zijn hooguit {} tekens", kMaxText));
   const std::int64_t objection_id = db.transaction([&](soci::session& sql) {
+    lock_reorganisation(sql, actor.municipality_id, id);
     Reorganisation reorganisation = actor.role == Role::employee ? visible(sql, actor, id) : existing(sql, actor, id);
     if (!reorganisation.confirmed_run_id) {
       fail(ErrorKind::conflict, "no_confirmed_result", "Bezwaar kan pas worden gemaakt tegen een bevestigde uitkomst");
