@@ -15,6 +15,7 @@ import { PeoplePage } from "./pages/PeoplePage";
 import { PersonPage } from "./pages/PersonPage";
 import { TeamPage } from "./pages/TeamPage";
 import { competenceRoute } from "./pages/competence/routes";
+import { placementPage } from "./pages/placement/routes";
 
 type SessionStatus = { state: "checking" } | { state: "anonymous"; notice?: string } | { state: "active"; user: User };
 
@@ -34,6 +35,8 @@ function resolveRoute(pathname: string): RouteMatch {
   if (pathname === "/audit") return { area: "audit", render: () => <AuditPage /> };
   const competence = competenceRoute(pathname);
   if (competence) return competence;
+  const placement = placementPage(pathname);
+  if (placement) return { area: "placement", render: placement };
   return { area: null, render: () => <NotFoundPage /> };
 }
 
@@ -49,6 +52,12 @@ function navigationFor(user: User, pathname: string): NavItem[] {
     items.push({ href: "/competenties", label: "Competenties", current: pathname.startsWith("/competenties") });
   else if (mayOpen(user, "my-assessments"))
     items.push({ href: "/competenties/mijn", label: "Mijn beoordelingen", current: pathname.startsWith("/competenties") });
+  if (mayOpen(user, "placement"))
+    items.push({
+      href: "/reorganisations",
+      label: user.role === "employee" ? "Mijn reorganisatie" : "Reorganisaties",
+      current: pathname.startsWith("/reorganisations"),
+    });
   if (mayOpen(user, "import")) items.push({ href: "/import", label: "Importeren", current: pathname === "/import" });
   if (mayOpen(user, "audit")) items.push({ href: "/audit", label: "Auditlog", current: pathname === "/audit" });
   return items;

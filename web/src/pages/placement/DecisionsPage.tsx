@@ -1,0 +1,249 @@
+import { useState, type FormEvent } from "react";
+import {
+  Button,
+  DataTable,
+  Fieldset,
+  FormField,
+  Heading,
+  Link,
+  LoadError,
+  Loading,
+  Paragraph,
+  RadioOption,
+  Select,
+  Textarea,
+  columnHelper,
+  fieldDescribedBy,
+} from "../../components";
+import { formatDateTime } from "../../format";
+import { useLocation } from "../../router";
+import { useApi } from "../../useApi";
+import { decisionLabels, functionText } from "./labels";
+import {
+  ClosedNotice,
+  FormErrorSummary,
+  ReorganisationFrame,
+  StatusBadge,
+  SuccessMessage,
+  reorganisationPath,
+  useSubmission,
+} from "./shared";
+import type { Decision, Items, PairDecision, ReorganisationHeadline, Scope } from "./types";
+
+export function DecisionsPage({ id }: { id: string }) {
+  return (
+    <ReorganisationFrame id={id} title="Vastzetten en uitsluiten">
+      {(reorganisation) => <Decisions reorganisation={reorganisation} />}
+    </ReorganisationFrame>
+  );
+}
+
+function Decisions({ reorganisation }: { reorganisation: ReorganisationHeadline }) {
+  const location = useLocation();
+  const closed = reorganisation.status === "confirmed";
+  const path = `/reorganisations/${reorganisation.id}/pair-decisions`;
+  const decisions = useApi<Items<PairDecision>>(path);
+  const scope = useApi<Scope>(`/reorganisations/${reorganisation.id}/scope`);
+  const submission = useSubmission();
+  const removal = useSubmission();
+  const [success, setSuccess] = useState<string>();
+  const [draft, setDraft] = useState({
+    person_id: location.search.get("person_id") ?? "",
+    position_id: location.search.get("position_id") ?? "",
+    decision: (location.search.get("decision") === "forbid" ? "forbid" : "lock") as Decision,
+    reason: "",
+  });
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSuccess(undefined);
+    const errors: Record<string, string> = {};
+    if (!draft.person_id) errors.person_id = "Kies een medewerker.";
+    if (!draft.position_id) errors.position_id = "Kies een plaats.";
+    if (!draft.reason.trim()) errors.reason = "Leg uit waarom: de reden komt in de uitleg en in het auditlog.";
+    if (!submission.setClientErrors(errors)) return;
+    const saved = await submission.submit<PairDecision>("POST", path, {
+      person_id: Number(draft.person_id),
+      position_id: Number(draft.position_id),
+      decision: draft.decision,
+      reason: draft.reason.trim(),
+    });
+    if (saved) {
+      setSuccess(
+        `${saved.name} is ${saved.decision === "lock" ? "vastgezet op" : "uitgesloten van"} ${saved.function_code} (${saved.level}), ${saved.unit_code}. Bereken een nieuw voorstel om het effect te zien.`,
+      );
+      setDraft({ person_id: "", position_id: "", decision: "lock", reason: "" });
+      decisions.reload();
+    }
+  };
+
+  const remove = async (decision: PairDecision) => {
+    setSuccess(undefined);
+    if (!(await removal.perform("DELETE", `${path}/${decision.id}`))) return;
+    setSuccess(`De beslissing over ${decision.name} op ${decision.function_code} (${decision.level}) is opgeheven.`);
+    decisions.reload();
+  };
+
+  const columns = (() => {
+    const helper = columnHelper<PairDecision>();
+    return helper.columns([
+      helper.accessor("name", {
+        header: "Medewerker",
+        meta: { rowHeader: true },
+        cell: (info) => `${info.getValue()} (${info.row.original.personnel_number})`,
+      }),
+      helper.accessor("function_code", {
+        header: "Plaats",
+        cell: (info) => `${info.getValue()} (${info.row.original.level}), ${info.row.original.unit_code}`,
+      }),
+      helper.accessor("decision", {
+        header: "Beslissing",
+        cell: (info) => (
+          <StatusBadge tone={info.getValue() === "lock" ? "done" : "warning"}>
+            {decisionLabels[info.getValue()]}
+          </StatusBadge>
+        ),
+      }),
+      helper.accessor("reason", { header: "Reden" }),
+      helper.accessor("decided_at", {
+        header: "Door",
+        cell: (info) => `${info.row.original.decided_by}, ${formatDateTime(info.getValue())}`,
+      }),
+      ...(closed
+        ? []
+        : [
+            helper.display({
+              id: "remove",
+              header: "Actie",
+              cell: (info) => (
+                <Button appearance="subtle" onClick={() => void remove(info.row.original)} disabled={removal.busy}>
+                  Opheffen<span className="kwm-visually-hidden"> voor {info.row.original.name}</span>
+                </Button>
+              ),
+            }),
+          ]),
+    ]);
+  })();
+
+  const errors = submission.fieldErrors;
+  return (
+    <>
+      <ClosedNotice reorganisation={reorganisation} />
+      <Paragraph>
+        Een vastgezette combinatie wordt als eerste geplaatst, in een eigen ronde "Vastgezet door HR". Een uitgesloten
+        combinatie komt nooit in aanmerking. Beide gelden vanaf het volgende voorstel en staan met reden in de uitleg.
+      </Paragraph>
+      <SuccessMessage message={success} />
+      {success && (
+        <Paragraph>
+          <Link href={reorganisationPath(reorganisation.id, "runs")}>Naar de voorstellen</Link>
+        </Paragraph>
+      )}
+      <FormErrorSummary submission={removal} title="Opheffen is niet gelukt" />
+      <section aria-labelledby="beslissingen">
+        <Heading level={2} id="beslissingen">
+          Beslissingen van HR
+        </Heading>
+        {decisions.loading && !decisions.data && <Loading what="Beslissingen" />}
+        {decisions.error && <LoadError error={decisions.error} />}
+        {decisions.data && (
+          <DataTable
+            caption="Vastgezette en uitgesloten combinaties"
+            captionHidden
+            columns={columns}
+            data={decisions.data.items}
+            rowKey={(d) => d.id}
+            empty="Er zijn geen combinaties vastgezet of uitgesloten."
+          />
+        )}
+      </section>
+      {!closed && (
+        <section aria-labelledby="nieuwe-beslissing">
+          <Heading level={2} id="nieuwe-beslissing">
+            Combinatie vastzetten of uitsluiten
+          </Heading>
+          <FormErrorSummary submission={submission} title="De beslissing is niet vastgelegd" />
+          {scope.error && <LoadError error={scope.error} />}
+          <form
+            className="utrecht-form kwm-form"
+            onSubmit={submit}
+            noValidate
+            aria-label="Combinatie vastzetten of uitsluiten"
+          >
+            <FormField id="decision-person" label="Medewerker" error={errors.person_id}>
+              <Select
+                id="decision-person"
+                value={draft.person_id}
+                invalid={Boolean(errors.person_id)}
+                aria-describedby={fieldDescribedBy("decision-person", false, Boolean(errors.person_id))}
+                onChange={(event) => setDraft({ ...draft, person_id: event.target.value })}
+              >
+                <option value="">Kies een medewerker</option>
+                {scope.data?.employees.map((e) => (
+                  <option key={e.person_id} value={e.person_id}>
+                    {e.name} ({e.personnel_number}, {functionText(e.function_name, e.level)})
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+            <FormField id="decision-position" label="Plaats in de nieuwe formatie" error={errors.position_id}>
+              <Select
+                id="decision-position"
+                value={draft.position_id}
+                invalid={Boolean(errors.position_id)}
+                aria-describedby={fieldDescribedBy("decision-position", false, Boolean(errors.position_id))}
+                onChange={(event) => setDraft({ ...draft, position_id: event.target.value })}
+              >
+                <option value="">Kies een plaats</option>
+                {scope.data?.positions.map((p) => (
+                  <option key={p.position_id} value={p.position_id}>
+                    {functionText(p.function_name, p.level)}, {p.unit_name} (
+                    {p.slots === 1 ? "1 plaats" : `${p.slots} plaatsen`})
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+            <Fieldset legend="Beslissing">
+              <div className="kwm-radio-group">
+                <RadioOption
+                  id="decision-lock"
+                  name="decision"
+                  value="lock"
+                  checked={draft.decision === "lock"}
+                  onChange={() => setDraft({ ...draft, decision: "lock" })}
+                  label="Vastzetten: deze medewerker komt op deze plaats"
+                />
+                <RadioOption
+                  id="decision-forbid"
+                  name="decision"
+                  value="forbid"
+                  checked={draft.decision === "forbid"}
+                  onChange={() => setDraft({ ...draft, decision: "forbid" })}
+                  label="Uitsluiten: deze medewerker komt niet op deze plaats"
+                />
+              </div>
+            </Fieldset>
+            <FormField
+              id="decision-reason"
+              label="Reden"
+              description="Wordt vastgelegd met uw naam en is zichtbaar in de uitleg aan de medewerker."
+              error={errors.reason}
+            >
+              <Textarea
+                id="decision-reason"
+                rows={3}
+                value={draft.reason}
+                invalid={Boolean(errors.reason)}
+                aria-describedby={fieldDescribedBy("decision-reason", true, Boolean(errors.reason))}
+                onChange={(event) => setDraft({ ...draft, reason: event.target.value })}
+              />
+            </FormField>
+            <Button type="submit" appearance="primary" busy={submission.busy} disabled={submission.busy}>
+              Beslissing vastleggen
+            </Button>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,254 @@
+import { Fragment, useState, type FormEvent } from "react";
+import { query } from "../../api/client";
+import type { Page } from "../../api/types";
+import {
+  Button,
+  FormField,
+  Link,
+  LoadError,
+  Loading,
+  Pagination,
+  Paragraph,
+  Select,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableContainer,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "../../components";
+import { formatCount } from "../../format";
+import { navigate, useLocation } from "../../router";
+import { useApi } from "../../useApi";
+import { formatPoints, functionText, ordinal, roundTitle, verdictLabels } from "./labels";
+import { ScoreBreakdown } from "./ScoreBreakdown";
+import { ReorganisationFrame, StatusBadge, reorganisationPath } from "./shared";
+import type { ReorganisationHeadline, Scope, Suitability } from "./types";
+
+const PAGE_SIZE = 25;
+
+export function SuitabilityPage({ id }: { id: string }) {
+  return (
+    <ReorganisationFrame id={id} title="Geschiktheid">
+      {(reorganisation) => <SuitabilityView reorganisation={reorganisation} />}
+    </ReorganisationFrame>
+  );
+}
+
+const COLUMN_COUNT = 8;
+
+function roundsText(row: Suitability): string {
+  const rounds = row.rounds.filter((r) => r.candidate);
+  if (rounds.length === 0) return "Geen";
+  return rounds.map((r) => `${roundTitle(row.rounds, r.index)} (${formatPoints(r.points)} punten)`).join("; ");
+}
+
+/**
+ * One row per employee and position; "Opbouw" opens a full-width row below it with the
+ * breakdown, so the score table is readable instead of squeezed into a cell.
+ */
+function SuitabilityTable({ reorganisationId, rows }: { reorganisationId: number; rows: Suitability[] }) {
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  if (rows.length === 0) return <Paragraph className="kwm-empty">Geen combinaties gevonden.</Paragraph>;
+  const toggle = (key: string) => {
+    const next = new Set(open);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setOpen(next);
+  };
+  return (
+    <TableContainer label="Geschiktheid per medewerker en plaats">
+      <Table>
+        <TableCaption className="kwm-visually-hidden">Geschiktheid per medewerker en plaats</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Medewerker</TableHeaderCell>
+            <TableHeaderCell>Plaats</TableHeaderCell>
+            <TableHeaderCell numeric>Geschiktheid</TableHeaderCell>
+            <TableHeaderCell>Oordeel</TableHeaderCell>
+            <TableHeaderCell>Harde voorwaarden</TableHeaderCell>
+            <TableHeaderCell>Voorkeur</TableHeaderCell>
+            <TableHeaderCell>Kandidaat in ronde</TableHeaderCell>
+            <TableHeaderCell>Opbouw</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => {
+            const key = `${row.person_id}-${row.position_id}`;
+            const expanded = open.has(key);
+            const detailId = `opbouw-${key}`;
+            const place = `${functionText(row.function_name, row.level)}, ${row.unit_code}`;
+            return (
+              <Fragment key={key}>
+                <TableRow>
+                  <TableHeaderCell scope="row">
+                    {row.name} ({row.personnel_number})
+                  </TableHeaderCell>
+                  <TableCell>{place}</TableCell>
+                  <TableCell numeric>{formatPoints(row.score)}</TableCell>
+                  <TableCell>
+                    {row.verdict ? verdictLabels[row.verdict] : "Geen assessment"}
+                    <br />
+                    <span className="kwm-hint">
+                      {row.suitable ? "passend" : "niet passend"}
+                      {row.suitable_basis === "verdict" ? " volgens het oordeel" : " volgens de functiekoppeling"}
+                    </span>
+                  </TableCell>
+                  <TableCell>
+                    {row.eligible ? (
+                      <StatusBadge tone="done">Voldaan</StatusBadge>
+                    ) : (
+                      <StatusBadge tone="warning">
+                        Niet voldaan: {row.constraints.filter((c) => !c.met).length}
+                      </StatusBadge>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {[
+                      row.preference_rank !== null ? `${ordinal(row.preference_rank)} voorkeur` : null,
+                      row.locked ? "vastgezet" : null,
+                    ]
+                      .filter(Boolean)
+                      .join(", ") || "–"}
+                  </TableCell>
+                  <TableCell>{roundsText(row)}</TableCell>
+                  <TableCell>
+                    <Button
+                      appearance="subtle"
+                      aria-expanded={expanded}
+                      aria-controls={detailId}
+                      onClick={() => toggle(key)}
+                    >
+                      {expanded ? "Verbergen" : "Tonen"}
+                      <span className="kwm-visually-hidden">
+                        : opbouw van {row.name} voor {place}
+                      </span>
+                    </Button>
+                  </TableCell>
+                </TableRow>
+                {expanded && (
+                  <TableRow id={detailId} className="kwm-pl-detail-row">
+                    <TableCell colSpan={COLUMN_COUNT}>
+                      <ScoreBreakdown
+                        caption={`Opbouw van de geschiktheid van ${row.name} voor ${place}`}
+                        components={row.components}
+                        constraints={row.constraints}
+                        score={row.score}
+                      />
+                      <ul className="kwm-pl-reasons">
+                        {row.rounds.map((r) => (
+                          <li key={r.index}>
+                            {roundTitle(row.rounds, r.index)}: {r.text}
+                          </li>
+                        ))}
+                      </ul>
+                      <Paragraph>
+                        <Link
+                          href={`${reorganisationPath(reorganisationId, "decisions")}${query({ person_id: row.person_id, position_id: row.position_id })}`}
+                        >
+                          Deze combinatie vastzetten of uitsluiten
+                        </Link>
+                      </Paragraph>
+                    </TableCell>
+                  </TableRow>
+                )}
+              </Fragment>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHeadline }) {
+  const location = useLocation();
+  const personId = location.search.get("person_id") ?? "";
+  const positionId = location.search.get("position_id") ?? "";
+  const page = Math.max(1, Number(location.search.get("page")) || 1);
+  const base = reorganisationPath(reorganisation.id, "suitability");
+  const scope = useApi<Scope>(`/reorganisations/${reorganisation.id}/scope`);
+  const list = useApi<Page<Suitability>>(
+    `/reorganisations/${reorganisation.id}/suitability${query({ person_id: personId, position_id: positionId, page, page_size: PAGE_SIZE })}`,
+  );
+  const [draft, setDraft] = useState({ person_id: personId, position_id: positionId });
+  const hrefFor = (n: number) =>
+    `${base}${query({ person_id: personId, position_id: positionId, page: n > 1 ? n : null })}`;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    navigate(`${base}${query(draft)}`);
+  };
+
+  return (
+    <>
+      <Paragraph>
+        De geschiktheid (0–100) is het gewogen gemiddelde van de onderdelen die er zijn: competenties uit een
+        selectieassessment, het selectiegesprek en de laatste beoordeling. Ontbreekt een onderdeel, dan wordt het
+        gewicht over de andere verdeeld. Harde voorwaarden (opleiding, kritieke competenties, uren, uitsluiting door HR)
+        bepalen of iemand op een plaats kán komen.
+      </Paragraph>
+      <form role="search" className="utrecht-form kwm-filters" onSubmit={submit} aria-label="Geschiktheid filteren">
+        <FormField id="suit-person" label="Medewerker">
+          <Select
+            id="suit-person"
+            value={draft.person_id}
+            onChange={(event) => setDraft({ ...draft, person_id: event.target.value })}
+          >
+            <option value="">Alle medewerkers</option>
+            {scope.data?.employees.map((e) => (
+              <option key={e.person_id} value={e.person_id}>
+                {e.name} ({e.personnel_number})
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField id="suit-position" label="Plaats in de nieuwe formatie">
+          <Select
+            id="suit-position"
+            value={draft.position_id}
+            onChange={(event) => setDraft({ ...draft, position_id: event.target.value })}
+          >
+            <option value="">Alle plaatsen</option>
+            {scope.data?.positions.map((p) => (
+              <option key={p.position_id} value={p.position_id}>
+                {functionText(p.function_name, p.level)}, {p.unit_name} (
+                {p.slots === 1 ? "1 plaats" : `${p.slots} plaatsen`})
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <div className="kwm-filters__actions">
+          <Button type="submit" appearance="primary">
+            Tonen
+          </Button>
+        </div>
+      </form>
+      {scope.error && <LoadError error={scope.error} />}
+      <div aria-live="polite" className="kwm-result-count">
+        {list.data && (
+          <Paragraph>
+            {list.data.total === 1 ? "1 combinatie" : `${formatCount(list.data.total)} combinaties`} van medewerker en
+            plaats.
+          </Paragraph>
+        )}
+      </div>
+      {list.loading && !list.data && <Loading what="Geschiktheid" />}
+      {list.error && <LoadError error={list.error} />}
+      {list.data && (
+        <>
+          <SuitabilityTable reorganisationId={reorganisation.id} rows={list.data.items} />
+          <Pagination
+            page={list.data.page}
+            pageSize={list.data.page_size}
+            total={list.data.total}
+            hrefFor={hrefFor}
+            label="Paginering geschiktheid"
+          />
+        </>
+      )}
+    </>
+  );
+}
