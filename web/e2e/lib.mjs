@@ -34,12 +34,14 @@ export async function launchBrowser() {
 /**
  * A fresh context (AxeBuilder needs one) and page. Script errors and CSP
  * violations are collected so a test can assert the page ran cleanly.
+ * `device` overrides the desktop defaults, e.g. a phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }.
  */
-export async function openPage(browser) {
+export async function openPage(browser, device = {}) {
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: "nl-NL",
     viewport: { width: 1280, height: 900 },
+    ...device,
   });
   const page = await context.newPage();
   const problems = [];

@@ -16,7 +16,7 @@ test("the works council sees the organisation and team figures, but no single pe
   const { context, page, problems } = await openPage(browser);
   await login(page, roleUsers.works_council);
   await page.getByRole("heading", { level: 1, name: "Organisatie" }).waitFor();
-  assert.deepEqual(await navLinks(page), ["Organisatie"]);
+  assert.deepEqual(await navLinks(page), ["Organisatie", "Competenties", "Reorganisaties"]);
 
   await page.getByRole("button", { name: "Alles openklappen" }).click();
   const teamLink = page.locator("[data-tree-row] a").last();
@@ -42,7 +42,7 @@ test("an employee lands on their own record and can open nothing else", async ()
   await login(page, roleUsers.employee);
   await page.getByRole("heading", { level: 1, name: "Mijn gegevens" }).waitFor();
   assert.match(page.url(), /\/people\/\d+$/);
-  assert.deepEqual(await navLinks(page), ["Mijn gegevens"]);
+  assert.deepEqual(await navLinks(page), ["Mijn gegevens", "Mijn beoordelingen", "Mijn reorganisatie"]);
   await page.getByRole("term").filter({ hasText: "Personeelsnummer" }).waitFor();
   await screenshot(page, "employee-own-record");
   assert.deepEqual(await seriousViolations(page), []);

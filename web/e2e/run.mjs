@@ -70,7 +70,7 @@ async function waitForHealth(url, server, output) {
   fail(`no answer from ${url}/api/v1/health within 30 s:\n${output()}`);
 }
 
-/** The personnel number of one employee of the demo, asked of the API as the HR user. */
+/** One employee of the demo (personnel number and unit), asked of the API as the HR user. */
 async function someEmployee(url) {
   const login = await fetch(`${url}/api/v1/session`, {
     method: "POST",
@@ -82,7 +82,7 @@ async function someEmployee(url) {
   const answer = await fetch(`${url}/api/v1/people?engagement=employee&page_size=1`, { headers: { Cookie: cookie } });
   const people = await answer.json();
   if (!answer.ok || !people.items?.length) fail(`no employee in the demo: ${JSON.stringify(people)}`);
-  return people.items[0].personnel_number;
+  return people.items[0];
 }
 
 if (!existsSync(binary)) fail(`no server binary at ${binary}; build it first or set KWM_BIN`);
@@ -140,6 +140,8 @@ try {
   const roleUsers = {
     works_council: { username: "e2e-or", password: randomBytes(18).toString("base64url") },
     employee: { username: "e2e-mw", password: randomBytes(18).toString("base64url") },
+    // The manager of the employee's unit: rates that employee in the competency tests.
+    manager: { username: "e2e-lg", password: randomBytes(18).toString("base64url") },
   };
   const add = (role, extra) =>
     cli(
@@ -160,7 +162,9 @@ try {
       `${roleUsers[role].password}\n`,
     );
   add("works_council", []);
-  add("employee", ["--person", await someEmployee(url)]);
+  const employee = await someEmployee(url);
+  add("employee", ["--person", employee.personnel_number]);
+  add("manager", ["--unit", employee.unit_code]);
 
   const files = readdirSync(e2eDir)
     .filter((name) => name.endsWith(".test.mjs"))

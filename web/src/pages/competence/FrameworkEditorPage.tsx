@@ -150,7 +150,7 @@ export function draftProblems(draft: FrameworkDocument, isNew: boolean): FieldEr
   return problems;
 }
 
-function outcomeText(change: FrameworkChange, previousVersion: number | null): string {
+function outcomeText(change: FrameworkChange, previousVersion: number): string {
   const version = change.framework.version;
   switch (change.outcome) {
     case "created":
@@ -160,7 +160,7 @@ function outcomeText(change: FrameworkChange, previousVersion: number | null): s
     case "same_version":
       return `Opgeslagen in versie ${version}. Deze versie werd nog door geen enkele ronde gebruikt, dus er was geen nieuwe versie nodig.`;
     case "new_version":
-      return `Er is een nieuwe versie gemaakt: versie ${version}. Versie ${previousVersion ?? version - 1} is in gebruik door een beoordelingsronde en blijft daarvoor ongewijzigd bewaard.`;
+      return `Er is een nieuwe versie gemaakt: versie ${version}. Versie ${previousVersion} is in gebruik door een beoordelingsronde en blijft daarvoor ongewijzigd bewaard.`;
   }
 }
 
@@ -191,6 +191,16 @@ export function FrameworkEditorPage({ code }: { code: string | null }) {
   usePageTitle(title);
 
   const editable = mayWrite(user) && (isNew || framework?.status === "current");
+  const [saved, setSaved] = useState<{ change: FrameworkChange; previous: number } | null>(null);
+  const savedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
+  const onSaved = (change: FrameworkChange, previous: number) => {
+    setSaved({ change, previous });
+    // The version facts above the form follow the stored framework (a new version adds a link to the old one).
+    loaded.reload();
+  };
 
   return (
     <>
@@ -215,9 +225,32 @@ export function FrameworkEditorPage({ code }: { code: string | null }) {
           </Paragraph>
         </Alert>
       )}
-      {isNew && editable && <FrameworkForm key="new" initial={blankFramework()} isNew inUse={false} />}
+      {saved && (
+        <div ref={savedRef} tabIndex={-1} className="kwm-outcome" data-testid="framework-outcome">
+          <Alert type="ok" live>
+            <Paragraph>{outcomeText(saved.change, saved.previous)}</Paragraph>
+            {diffText(saved.change).length > 0 && (
+              <ul>
+                {diffText(saved.change).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            )}
+          </Alert>
+        </div>
+      )}
+      {isNew && editable && (
+        <FrameworkForm key="new" initial={blankFramework()} isNew inUse={false} onSaved={onSaved} onEdit={() => setSaved(null)} />
+      )}
       {framework && editable && (
-        <FrameworkForm key={`${framework.code}-${framework.version}`} initial={framework} isNew={false} inUse={framework.in_use} />
+        <FrameworkForm
+          key={`${framework.code}-${framework.version}`}
+          initial={framework}
+          isNew={false}
+          inUse={framework.in_use}
+          onSaved={onSaved}
+          onEdit={() => setSaved(null)}
+        />
       )}
       {framework && !editable && <FrameworkView framework={framework} />}
     </>
@@ -312,14 +345,20 @@ function FrameworkView({ framework }: { framework: Framework }) {
   );
 }
 
-function FrameworkForm({ initial, isNew, inUse }: { initial: FrameworkDocument; isNew: boolean; inUse: boolean }) {
+interface FrameworkFormProps {
+  initial: FrameworkDocument;
+  isNew: boolean;
+  inUse: boolean;
+  onSaved: (change: FrameworkChange, previousVersion: number) => void;
+  onEdit: () => void;
+}
+
+function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkFormProps) {
   const [draft, setDraft] = useState<FrameworkDocument>(() => documentOf(initial));
   const [problems, setProblems] = useState<FieldError[]>([]);
-  const [result, setResult] = useState<{ change: FrameworkChange; previous: number | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
   const focusAfter = useRef<string | null>(null);
 
   // After adding or moving a competency, put the keyboard where the user's attention now is.
@@ -332,7 +371,7 @@ function FrameworkForm({ initial, isNew, inUse }: { initial: FrameworkDocument; 
   const errorFor = (id: string) => problems.find((p) => p.target === id)?.message;
   const update = (change: (draft: FrameworkDocument) => FrameworkDocument) => {
     setDraft((current) => change(current));
-    setResult(null);
+    onEdit();
   };
   const updateCompetency = (i: number, patch: Partial<Competency>) =>
     update((d) => ({ ...d, competencies: d.competencies.map((c, k) => (k === i ? { ...c, ...patch } : c)) }));
@@ -358,7 +397,7 @@ function FrameworkForm({ initial, isNew, inUse }: { initial: FrameworkDocument; 
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setResult(null);
+    onEdit();
     const found = draftProblems(draft, isNew);
     setProblems(found);
     if (found.length > 0) {
@@ -376,8 +415,7 @@ function FrameworkForm({ initial, isNew, inUse }: { initial: FrameworkDocument; 
         return;
       }
       setDraft(documentOf(change.framework));
-      setResult({ change, previous: initial.version });
-      requestAnimationFrame(() => resultRef.current?.focus());
+      onSaved(change, initial.version);
     } catch (cause) {
       const message = errorMessage(cause, "Opslaan is niet gelukt.");
       setProblems([{ target: cause instanceof ApiError ? fieldTarget(cause.field) : undefined, message }]);
@@ -412,20 +450,6 @@ function FrameworkForm({ initial, isNew, inUse }: { initial: FrameworkDocument; 
         </Alert>
       )}
       <ErrorSummary ref={summaryRef} title="Het kader is niet opgeslagen" errors={problems} />
-      {result && (
-        <div ref={resultRef} tabIndex={-1} className="kwm-outcome" data-testid="framework-outcome">
-          <Alert type="ok" live>
-            <Paragraph>{outcomeText(result.change, result.previous)}</Paragraph>
-            {diffText(result.change).length > 0 && (
-              <ul>
-                {diffText(result.change).map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        </div>
-      )}
       {isNew && (
         <FormField id={ids.code} label="Code" description="Kleine letters, cijfers, - en _; de code verandert later niet meer." error={errorFor(ids.code)}>
           <Textbox
@@ -580,7 +604,7 @@ function FrameworkForm({ initial, isNew, inUse }: { initial: FrameworkDocument; 
                     focusAfter.current = ids.competency(i, "add-indicator");
                   }}
                 >
-                  Verwijderen<span className="kwm-visually-hidden">: gedragsindicator {j + 1} van {competency.name}</span>
+                  Verwijderen<span className="kwm-visually-hidden"> (gedragsindicator {j + 1} van {competency.name})</span>
                 </Button>
               </li>
             ))}
@@ -599,7 +623,7 @@ function FrameworkForm({ initial, isNew, inUse }: { initial: FrameworkDocument; 
               Gedragsindicator toevoegen<span className="kwm-visually-hidden"> aan {competency.name}</span>
             </Button>
             <Button id={ids.competency(i, "up")} appearance="subtle" disabled={i === 0} onClick={() => moveCompetency(i, -1)}>
-              Omhoog<span className="kwm-visually-hidden">: {competency.name}</span>
+              Omhoog<span className="kwm-visually-hidden"> ({competency.name})</span>
             </Button>
             <Button
               id={ids.competency(i, "down")}
@@ -607,7 +631,7 @@ function FrameworkForm({ initial, isNew, inUse }: { initial: FrameworkDocument; 
               disabled={i === draft.competencies.length - 1}
               onClick={() => moveCompetency(i, 1)}
             >
-              Omlaag<span className="kwm-visually-hidden">: {competency.name}</span>
+              Omlaag<span className="kwm-visually-hidden"> ({competency.name})</span>
             </Button>
             <Button
               appearance="subtle"
@@ -616,7 +640,7 @@ function FrameworkForm({ initial, isNew, inUse }: { initial: FrameworkDocument; 
                 focusAfter.current = ids.addCompetency;
               }}
             >
-              Competentie verwijderen<span className="kwm-visually-hidden">: {competency.name}</span>
+              Competentie verwijderen<span className="kwm-visually-hidden"> ({competency.name})</span>
             </Button>
           </div>
         </Fieldset>

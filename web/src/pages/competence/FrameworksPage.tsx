@@ -131,7 +131,7 @@ function ReferenceSection({ existing, onCopied }: { existing: string[]; onCopied
                 />
               ) : (
                 <Button onClick={() => setCopying(reference.code)}>
-                  Kopiëren<span className="kwm-visually-hidden">: {reference.name}</span>
+                  Kopiëren<span className="kwm-visually-hidden"> ({reference.name})</span>
                 </Button>
               )}
             </li>

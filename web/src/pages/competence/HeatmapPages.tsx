@@ -193,7 +193,7 @@ export function OrganisationHeatmapPage({ code }: { code: string }) {
                       ) : (
                         <Link href={here(u.code)}>
                           {u.name}
-                          <span className="kwm-visually-hidden">: inzoomen</span>
+                          <span className="kwm-visually-hidden"> (inzoomen)</span>
                         </Link>
                       )}
                       {individuals && (
@@ -363,7 +363,7 @@ export function TeamHeatmapPage({ code }: { code: string }) {
                     <TableHeaderCell scope="row">
                       <Link href={reportPath(code, person.personnel_number)}>
                         {person.name}
-                        <span className="kwm-visually-hidden">: rapport</span>
+                        <span className="kwm-visually-hidden"> (rapport)</span>
                       </Link>
                     </TableHeaderCell>
                     {data.cells[r].map((cell, c) => (

@@ -57,7 +57,7 @@ export function MyAssessmentsPage() {
               <p className="utrecht-paragraph kwm-card__actions">
                 <Link href={selfFormPath(round.code)} className="kwm-button-link">
                   {round.status === "open" && round.self.status !== "complete" ? "Zelfbeoordeling invullen" : "Zelfbeoordeling bekijken"}
-                  <span className="kwm-visually-hidden">: {round.name}</span>
+                  <span className="kwm-visually-hidden"> ({round.name})</span>
                 </Link>
                 <SelfReportLink round={round} />
               </p>

@@ -420,7 +420,7 @@ function RequirementEditor({
                           focusAfter.current = `profile-add-${list}`;
                         }}
                       >
-                        Verwijderen<span className="kwm-visually-hidden">: {name}</span>
+                        Verwijderen<span className="kwm-visually-hidden"> ({name})</span>
                       </Button>
                     </TableCell>
                   </TableRow>

@@ -131,7 +131,7 @@ export function ResultsPage({ code }: { code: string }) {
                       <TableHeaderCell scope="row">
                         <Link href={reportPath(code, person.personnel_number)}>
                           {person.name}
-                          <span className="kwm-visually-hidden">: rapport</span>
+                          <span className="kwm-visually-hidden"> (rapport)</span>
                         </Link>
                       </TableHeaderCell>
                       <TableCell>{person.unit_code}</TableCell>

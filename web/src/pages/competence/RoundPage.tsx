@@ -196,7 +196,7 @@ function ProgressSection({ round, user }: { round: Round; user: User }) {
                       <TableHeaderCell scope="row">
                         <Link href={reportPath(round.code, person.personnel_number)}>
                           {person.name}
-                          <span className="kwm-visually-hidden">: rapport</span>
+                          <span className="kwm-visually-hidden"> (rapport)</span>
                         </Link>{" "}
                         <span className="kwm-hint">({person.personnel_number})</span>
                       </TableHeaderCell>
@@ -217,7 +217,7 @@ function ProgressSection({ round, user }: { round: Round; user: User }) {
                                       : "Beoordelen"
                                     : "Bekijken"}
                                   <span className="kwm-visually-hidden">
-                                    : {sourceLabels[source].toLowerCase()} van {person.name}
+                                     ({sourceLabels[source].toLowerCase()} van {person.name})
                                   </span>
                                 </Link>
                               </>
@@ -252,7 +252,7 @@ function AssessorSection({ round }: { round: Round }) {
           {participants.data.items.map((p) => (
             <li key={p.personnel_number}>
               <Link href={formPath(round.code, p.personnel_number, "external")}>
-                {p.name} ({p.personnel_number})<span className="kwm-visually-hidden">: extern assessment invullen</span>
+                {p.name} ({p.personnel_number})<span className="kwm-visually-hidden"> (extern assessment invullen)</span>
               </Link>
             </li>
           ))}
@@ -479,7 +479,7 @@ function AssessorsSection({ round }: { round: Round }) {
             <li key={a.username}>
               {a.username} <span className="kwm-hint">(sinds {formatDateTime(a.linked_at ?? a.created_at ?? "")})</span>{" "}
               <Button appearance="subtle" onClick={() => void unlink(a.username)}>
-                Loskoppelen<span className="kwm-visually-hidden">: {a.username}</span>
+                Loskoppelen<span className="kwm-visually-hidden"> ({a.username})</span>
               </Button>
             </li>
           ))}

@@ -136,7 +136,7 @@ function problemsOf(step: number, draft: Draft): FieldError[] {
     if (!draft.deadline) problems.push({ target: "round-deadline", message: "Vul de deadline in." });
     if (!draft.targetDate) problems.push({ target: "round-target-date", message: "Vul de streefdatum in." });
     if (draft.deadline && draft.targetDate && draft.targetDate < draft.deadline)
-      problems.push({ target: "round-target-date", message: "De streefdatum ligt op of na de deadline: wie trainbaar is, heeft tijd nodig om te groeien." });
+      problems.push({ target: "round-target-date", message: "De streefdatum moet op of na de deadline liggen: wie trainbaar is, heeft tijd nodig om te groeien." });
   }
   return problems;
 }
