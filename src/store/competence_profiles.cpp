@@ -250,14 +250,6 @@ std::optional<bool> parse_flag(const std::string& text) {
   return std::nullopt;
 }
 
-[[noreturn]] void fail_rows(std::vector<RowError> errors) {
-  const std::size_t count = errors.size();
-  throw Failure(Error{ErrorKind::invalid, "import_failed",
-                      fmt::format("Het bestand is niet ingelezen: {} {} gevonden. Er is niets opgeslagen.", count,
-                                  count == 1 ? "fout" : "fouten"),
-                      {}, std::move(errors)});
-}
-
 struct ProfileRow {
   std::int64_t row = 0;
   ProfileKey key;
@@ -362,7 +354,7 @@ ProfileImport import_profiles(Database& db, const Principal& actor, std::string_
                        std::any_of(std::begin(kProfileColumns), std::end(kProfileColumns), [&](const char* c) { return name == c; });
     if (!known) errors.push_back({1, name, fmt::format("Onbekende kolom ‘{}’", name)});
   }
-  if (!errors.empty()) fail_rows(std::move(errors));
+  if (!errors.empty()) fail_import_rows(std::move(errors));
   const auto column = [&](const char* name) { return *table.column(name); };
   const auto framework_column = table.column("framework_code");
 
@@ -409,7 +401,7 @@ ProfileImport import_profiles(Database& db, const Principal& actor, std::string_
       }
       if (errors.size() == before) rows.push_back(std::move(row));
     }
-    if (!errors.empty()) fail_rows(std::move(errors));
+    if (!errors.empty()) fail_import_rows(std::move(errors));
 
     std::map<ProfileKey, std::vector<const ProfileRow*>> grouped;
     for (const auto& row : rows) grouped[row.key].push_back(&row);
@@ -429,7 +421,7 @@ ProfileImport import_profiles(Database& db, const Principal& actor, std::string_
       try {
         competence::validate(profile, chosen_frameworks(frameworks, framework_of));
       } catch (const Failure& failure) {
-        fail_rows({{members.front()->row, "competency_code", failure.error().message}});
+        fail_import_rows({{members.front()->row, "competency_code", failure.error().message}});
       }
       write_profile(sql, actor, function, before, row_of(profile, framework_of));
     }

@@ -134,13 +134,11 @@ std::vector<competence::Rating> stored_set(soci::session& sql, const RoundContex
 
 // --- Checking ------------------------------------------------------------------------------------------------
 
-// Problems of one person's scores beyond what rating_problems checks: a competency outside their profile.
-std::optional<std::size_t> outside_profile(const RoundContext& context, const Participant& person, const std::vector<competence::Rating>& ratings) {
+// What rating_problems cannot know: a competency of the round's frameworks that the person's profile does
+// not ask (scores of unknown competencies are rating_problems' to report).
+bool outside_profile(const RoundContext& context, const Participant& person, const std::string& competency) {
   const competence::FunctionProfile* profile = context.profile(person.profile);
-  for (std::size_t i = 0; i < ratings.size(); ++i) {
-    if (context.merged.find(ratings[i].competency_code) && (!profile || !profile->find(ratings[i].competency_code))) return i;
-  }
-  return std::nullopt;
+  return context.merged.find(competency) && (!profile || !profile->find(competency));
 }
 
 std::string not_in_profile_message(const Participant& person, const std::string& competency) {
@@ -248,14 +246,6 @@ Form build_form(soci::session& sql, const FormTarget& target, RatingSource sourc
 
 constexpr const char* kAssessmentColumns[] = {"round_code", "personnel_number", "source", "competency_code", "indicator_code", "score"};
 
-[[noreturn]] void fail_rows(std::vector<RowError> errors) {
-  std::sort(errors.begin(), errors.end(), [](const RowError& a, const RowError& b) { return a.row < b.row; });
-  const std::size_t count = errors.size();
-  throw Failure(Error{ErrorKind::invalid, "import_failed",
-                      fmt::format("Het bestand is niet ingelezen: {} {} gevonden. Er is niets opgeslagen.", count, count == 1 ? "fout" : "fouten"),
-                      {}, std::move(errors)});
-}
-
 // "ratings[3].score" -> "score"; "ratings[3]" (a duplicate) -> the indicator column.
 std::string column_of_problem(const std::string& field) {
   const auto dot = field.rfind('.');
@@ -283,8 +273,7 @@ void check_person(const RoundContext& context, const Participant& person, const 
     errors.push_back({rows[index], column_of_problem(problem.field), problem.message});
   }
   for (std::size_t i = 0; i < ratings.size(); ++i) {
-    const competence::FunctionProfile* profile = context.profile(person.profile);
-    if (context.merged.find(ratings[i].competency_code) && (!profile || !profile->find(ratings[i].competency_code))) {
+    if (outside_profile(context, person, ratings[i].competency_code)) {
       errors.push_back({rows[i], "competency_code", not_in_profile_message(person, ratings[i].competency_code)});
     }
   }
@@ -335,8 +324,9 @@ Form save_form(Database& db, const Principal& actor, const std::string& round_co
       error.field = "scores" + error.field.substr(std::string("ratings").size());
       throw Failure(std::move(error));
     }
-    if (const auto outside = outside_profile(context, target.person, checked)) {
-      fail_invalid(fmt::format("scores[{}].competency_code", *outside), not_in_profile_message(target.person, checked[*outside].competency_code),
+    for (std::size_t i = 0; i < checked.size(); ++i) {
+      if (!outside_profile(context, target.person, checked[i].competency_code)) continue;
+      fail_invalid(fmt::format("scores[{}].competency_code", i), not_in_profile_message(target.person, checked[i].competency_code),
                    "competency_not_in_profile");
     }
     for (std::size_t i = 0; i < scores.size(); ++i) (scores[i].score ? set.ratings : set.cleared).push_back(checked[i]);
@@ -360,7 +350,7 @@ std::int64_t import_assessments(Database& db, const Principal& actor, std::strin
       errors.push_back({1, name, fmt::format("Onbekende kolom ‘{}’", name)});
     }
   }
-  if (!errors.empty()) fail_rows(std::move(errors));
+  if (!errors.empty()) fail_import_rows(std::move(errors));
   std::size_t at[std::size(kAssessmentColumns)];
   for (std::size_t i = 0; i < std::size(kAssessmentColumns); ++i) at[i] = *table.column(kAssessmentColumns[i]);
 
@@ -402,7 +392,7 @@ std::int64_t import_assessments(Database& db, const Principal& actor, std::strin
       const RoundInFile& round = rounds.at(key.first);
       check_person(*round.context, round.participants.at(key.second), batch.first, batch.second, errors);
     }
-    if (!errors.empty()) fail_rows(std::move(errors));
+    if (!errors.empty()) fail_import_rows(std::move(errors));
 
     for (const auto& [code, round] : rounds) {
       ScoreWriter writer(sql, actor, *round.context);

@@ -40,6 +40,14 @@ void require_catalogue_reader(const Principal& actor) {
   fail_forbidden("Uw rol geeft geen toegang tot de competentiekaders en functieprofielen van de gemeente");
 }
 
+void fail_import_rows(std::vector<RowError> errors) {
+  std::stable_sort(errors.begin(), errors.end(), [](const RowError& a, const RowError& b) { return a.row < b.row; });
+  const std::size_t count = errors.size();
+  throw Failure(Error{ErrorKind::invalid, "import_failed",
+                      fmt::format("Het bestand is niet ingelezen: {} {} gevonden. Er is niets opgeslagen.", count, count == 1 ? "fout" : "fouten"),
+                      {}, std::move(errors)});
+}
+
 // --- Stored values ----------------------------------------------------------------------------------------
 
 competence::CompetencyKind stored_kind(const std::string& text) {

@@ -26,6 +26,9 @@ void require_competence_writer(const Principal& actor, std::string_view what);
 // Frameworks and profiles are read by every role except external (care organisation) and assessor.
 void require_catalogue_reader(const Principal& actor);
 
+// An import with errors: Failure{import_failed, rows in row order}, nothing written.
+[[noreturn]] void fail_import_rows(std::vector<RowError> errors);
+
 // --- Stored values --------------------------------------------------------------------------------------
 
 competence::CompetencyKind stored_kind(const std::string& text);
