@@ -51,7 +51,11 @@ function navigationFor(user: User, pathname: string): NavItem[] {
   if (mayOpen(user, "competence"))
     items.push({ href: "/competenties", label: "Competenties", current: pathname.startsWith("/competenties") });
   else if (mayOpen(user, "my-assessments"))
-    items.push({ href: "/competenties/mijn", label: "Mijn beoordelingen", current: pathname.startsWith("/competenties") });
+    items.push({
+      href: "/competenties/mijn",
+      label: "Mijn beoordelingen",
+      current: pathname.startsWith("/competenties"),
+    });
   if (mayOpen(user, "placement"))
     items.push({
       href: "/reorganisations",

@@ -34,12 +34,27 @@ export type Area =
   // Selection and placement (issue 4): reorganisations; each page narrows further by role.
   | "placement";
 
-const competenceAdmin: Area[] = ["competence", "competence-setup", "competence-admin", "competence-results", "competence-report"];
+const competenceAdmin: Area[] = [
+  "competence",
+  "competence-setup",
+  "competence-admin",
+  "competence-results",
+  "competence-report",
+];
 
 const areasByRole: Record<Role, Area[]> = {
   admin: ["organisation", "team", "people", "person", "import", "audit", ...competenceAdmin, "placement"],
   hr: ["organisation", "team", "people", "person", "import", "audit", ...competenceAdmin, "placement"],
-  manager: ["organisation", "team", "people", "person", "competence", "competence-setup", "competence-results", "competence-report"],
+  manager: [
+    "organisation",
+    "team",
+    "people",
+    "person",
+    "competence",
+    "competence-setup",
+    "competence-results",
+    "competence-report",
+  ],
   works_council: ["organisation", "team", "competence", "competence-setup", "placement"],
   employee: ["person", "my-assessments", "competence-report", "placement"],
   external: ["people", "person"],

@@ -11,12 +11,7 @@ export function CheckboxOption({ id, label, className, ...rest }: CheckboxOption
   return (
     <div className={cx("utrecht-form-field", "utrecht-form-field--checkbox", "kwm-checkbox", className)}>
       <div className="utrecht-form-field__input">
-        <input
-          type="checkbox"
-          id={id}
-          className="utrecht-checkbox utrecht-checkbox--html-input"
-          {...rest}
-        />
+        <input type="checkbox" id={id} className="utrecht-checkbox utrecht-checkbox--html-input" {...rest} />
       </div>
       <div className="utrecht-form-field__label">
         <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>

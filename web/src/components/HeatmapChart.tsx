@@ -4,7 +4,14 @@ import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
-echarts.use([HeatmapSeries, GridComponent, TooltipComponent, VisualMapContinuousComponent, AriaComponent, CanvasRenderer]);
+echarts.use([
+  HeatmapSeries,
+  GridComponent,
+  TooltipComponent,
+  VisualMapContinuousComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
 
 export interface HeatmapCell {
   /** The figure the colour stands for; null for a cell drawn grey (suppressed, not assessed). */

@@ -15,14 +15,25 @@ import {
   TableRow,
 } from "../../components";
 import { query } from "../../api/client";
+import { DownloadTable } from "../../components/DownloadTable";
 import { educationLabels, label } from "../../format";
 import { useLocation } from "../../router";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
-import { formatChange, formatScore, type CareerPath, type CareerStep, type Profile, type RequirementDifference } from "./model";
+import {
+  formatChange,
+  formatLevel,
+  type CareerPath,
+  type CareerStep,
+  type Profile,
+  type RequirementDifference,
+} from "./model";
 import { Breadcrumbs } from "./shared";
 
-const groups: { key: keyof Omit<CareerStep, "from_level" | "to_level" | "from_education" | "to_education">; title: string }[] = [
+const groups: {
+  key: keyof Omit<CareerStep, "from_level" | "to_level" | "from_education" | "to_education">;
+  title: string;
+}[] = [
   { key: "added", title: "Komt erbij" },
   { key: "raised", title: "Hoger niveau" },
   { key: "became_critical", title: "Wordt kritiek" },
@@ -32,8 +43,8 @@ const groups: { key: keyof Omit<CareerStep, "from_level" | "to_level" | "from_ed
 ];
 
 function describe(d: RequirementDifference): string {
-  const from = d.from ? formatScore(d.from.required) : "–";
-  const to = d.to ? formatScore(d.to.required) : "–";
+  const from = d.from ? formatLevel(d.from.required) : "–";
+  const to = d.to ? formatLevel(d.to.required) : "–";
   return `${d.name}: ${from} → ${to}${d.level_change ? ` (${formatChange(d.level_change)})` : ""}`;
 }
 
@@ -68,7 +79,10 @@ export function CareerPathPage() {
           <Paragraph lead>Niveaus: {data.levels.join(" → ")}</Paragraph>
           {data.profiles && <LevelsTable profiles={data.profiles} />}
           {data.steps.map((step) => (
-            <section key={`${step.from_level}-${step.to_level}`} aria-labelledby={`stap-${step.from_level}-${step.to_level}`}>
+            <section
+              key={`${step.from_level}-${step.to_level}`}
+              aria-labelledby={`stap-${step.from_level}-${step.to_level}`}
+            >
               <Heading level={2} id={`stap-${step.from_level}-${step.to_level}`}>
                 Van {step.from_level} naar {step.to_level}
               </Heading>
@@ -93,7 +107,9 @@ export function CareerPathPage() {
                 ]}
               />
               {groups.every((g) => step[g.key].length === 0) && (
-                <Paragraph className="kwm-empty">Deze niveaus vragen dezelfde competenties op hetzelfde niveau.</Paragraph>
+                <Paragraph className="kwm-empty">
+                  Deze niveaus vragen dezelfde competenties op hetzelfde niveau.
+                </Paragraph>
               )}
             </section>
           ))}
@@ -103,10 +119,26 @@ export function CareerPathPage() {
   );
 }
 
+const requirementOf = (profile: Profile, code: string) =>
+  [...profile.competencies, ...profile.knowledge_areas].find((r) => r.competency_code === code);
+
 function LevelsTable({ profiles }: { profiles: Profile[] }) {
   const rows = new Map<string, string>();
-  for (const p of profiles) for (const r of [...p.competencies, ...p.knowledge_areas]) rows.set(r.competency_code, r.name);
+  for (const p of profiles)
+    for (const r of [...p.competencies, ...p.knowledge_areas]) rows.set(r.competency_code, r.name);
   if (rows.size === 0) return null;
+  const file = {
+    name: `loopbaanpad-${profiles[0].function_code}`,
+    header: ["Competentie", "Code", ...profiles.flatMap((p) => [`Vereist ${p.level}`, `Kritiek ${p.level}`])],
+    rows: [...rows.entries()].map(([code, name]) => [
+      name,
+      code,
+      ...profiles.flatMap((p) => {
+        const r = requirementOf(p, code);
+        return r ? [r.required, r.critical ? "ja" : "nee"] : [null, null];
+      }),
+    ]),
+  };
   return (
     <section aria-labelledby="overzicht-niveaus">
       <Heading level={2} id="overzicht-niveaus">
@@ -130,10 +162,10 @@ function LevelsTable({ profiles }: { profiles: Profile[] }) {
               <TableRow key={code}>
                 <TableHeaderCell scope="row">{name}</TableHeaderCell>
                 {profiles.map((p) => {
-                  const r = [...p.competencies, ...p.knowledge_areas].find((x) => x.competency_code === code);
+                  const r = requirementOf(p, code);
                   return (
                     <TableCell key={p.level} numeric>
-                      {r ? `${formatScore(r.required)}${r.critical ? " (kritiek)" : ""}` : "–"}
+                      {r ? `${formatLevel(r.required)}${r.critical ? " (kritiek)" : ""}` : "–"}
                     </TableCell>
                   );
                 })}
@@ -142,6 +174,7 @@ function LevelsTable({ profiles }: { profiles: Profile[] }) {
           </TableBody>
         </Table>
       </TableContainer>
+      <DownloadTable table={file} what="de eisen per niveau" />
     </section>
   );
 }

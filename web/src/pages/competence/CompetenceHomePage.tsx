@@ -19,9 +19,9 @@ export function CompetenceHomePage() {
         Competenties
       </Heading>
       <Paragraph lead>
-        Weet de gemeente of haar mensen de kennis en competenties hebben die het werk vraagt, en waar ze tekortschieten? Leg
-        competentiekaders en functieprofielen vast, beoordeel in rondes vanuit meerdere bronnen en bekijk de tekorten per
-        persoon, team en organisatie.
+        Weet de gemeente of haar mensen de kennis en competenties hebben die het werk vraagt, en waar ze tekortschieten?
+        Leg competentiekaders en functieprofielen vast, beoordeel in rondes vanuit meerdere bronnen en bekijk de
+        tekorten per persoon, team en organisatie.
       </Paragraph>
       <ul className="kwm-card-list kwm-card-list--grid" role="list">
         {setup && (
@@ -69,7 +69,8 @@ export function CompetenceHomePage() {
           <ul className="kwm-plain-list">
             {open.map((r) => (
               <li key={r.code}>
-                <Link href={roundPath(r.code)}>{r.name}</Link> — {purposeLabels[r.purpose]}, invullen vóór {formatDate(r.deadline)}
+                <Link href={roundPath(r.code)}>{r.name}</Link> — {purposeLabels[r.purpose]}, invullen vóór{" "}
+                {formatDate(r.deadline)}
               </li>
             ))}
           </ul>

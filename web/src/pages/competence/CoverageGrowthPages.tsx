@@ -18,6 +18,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "../../components";
+import { DownloadTable } from "../../components/DownloadTable";
 import { ExportLinks } from "../../components/ExportLinks";
 import { formatCount, formatShare } from "../../format";
 import { navigate, useLocation } from "../../router";
@@ -68,9 +69,9 @@ export function CoveragePage({ code }: { code: string }) {
         </>
       )}
       <Paragraph>
-        Per competentie die in iemands profiel kritiek is: voor hoeveel mensen hij kritiek is en hoeveel van hen het vereiste
-        niveau halen. Zo ziet een team of het de deskundigheid in huis heeft, bijvoorbeeld voor jeugd, schulden of licht
-        verstandelijke beperking.
+        Per competentie die in iemands profiel kritiek is: voor hoeveel mensen hij kritiek is en hoeveel van hen het
+        vereiste niveau halen. Zo ziet een team of het de deskundigheid in huis heeft, bijvoorbeeld voor jeugd, schulden
+        of licht verstandelijke beperking.
       </Paragraph>
       <UnitPicker
         key={unit}
@@ -148,7 +149,10 @@ export function GrowthPage({ code }: { code: string }) {
   const [draftFrom, setDraftFrom] = useState(from);
   const [draftUnit, setDraftUnit] = useState(unit);
   const earlier = (rounds.data?.items ?? []).filter((r) => r.code !== code);
-  const competencyNames = useMemo(() => new Map(growth.data?.competencies.map((c) => [c.code, c.name]) ?? []), [growth.data]);
+  const competencyNames = useMemo(
+    () => new Map(growth.data?.competencies.map((c) => [c.code, c.name]) ?? []),
+    [growth.data],
+  );
   usePageTitle(`Groei ${round.data?.name ?? ""}`.trim());
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -175,8 +179,8 @@ export function GrowthPage({ code }: { code: string }) {
         </>
       )}
       <Paragraph>
-        Vergelijk de gecombineerde scores van deze ronde met die van een eerdere ronde, voor de mensen die in beide rondes
-        zijn beoordeeld.
+        Vergelijk de gecombineerde scores van deze ronde met die van een eerdere ronde, voor de mensen die in beide
+        rondes zijn beoordeeld.
       </Paragraph>
       <form className="kwm-filters" onSubmit={submit} noValidate aria-label="Rondes vergelijken">
         <FormField id="growth-from" label="Eerdere ronde">
@@ -206,7 +210,9 @@ export function GrowthPage({ code }: { code: string }) {
           </Button>
         </div>
       </form>
-      {rounds.data && earlier.length === 0 && <Paragraph className="kwm-empty">Er is nog geen andere ronde om mee te vergelijken.</Paragraph>}
+      {rounds.data && earlier.length === 0 && (
+        <Paragraph className="kwm-empty">Er is nog geen andere ronde om mee te vergelijken.</Paragraph>
+      )}
       {growth.loading && <Loading what="Groei" />}
       {growth.error && <LoadError error={growth.error} />}
       {growth.data && (
@@ -216,7 +222,9 @@ export function GrowthPage({ code }: { code: string }) {
               Per competentie
             </Heading>
             {growth.data.competencies.length === 0 ? (
-              <Paragraph className="kwm-empty">Niemand is in beide rondes op dezelfde competentie beoordeeld.</Paragraph>
+              <Paragraph className="kwm-empty">
+                Niemand is in beide rondes op dezelfde competentie beoordeeld.
+              </Paragraph>
             ) : (
               <TableContainer label="Groei per competentie">
                 <Table>
@@ -286,6 +294,21 @@ export function GrowthPage({ code }: { code: string }) {
                   </TableBody>
                 </Table>
               </TableContainer>
+              <DownloadTable
+                what="de groei per persoon en competentie"
+                table={{
+                  name: `groei-per-persoon-${growth.data.from}-${growth.data.to}`,
+                  header: ["Personeelsnummer", "Competentie", "Code", "Toen", "Nu", "Verandering"],
+                  rows: growth.data.people.map((p) => [
+                    p.personnel_number,
+                    competencyNames.get(p.competency_code) ?? p.competency_code,
+                    p.competency_code,
+                    p.before,
+                    p.after,
+                    p.change,
+                  ]),
+                }}
+              />
             </section>
           )}
         </>

@@ -111,11 +111,17 @@ export function fieldTarget(path: string | undefined): string | undefined {
 export function draftProblems(draft: FrameworkDocument, isNew: boolean): FieldError[] {
   const problems: FieldError[] = [];
   if (isNew && !CODE_PATTERN.test(draft.code))
-    problems.push({ target: ids.code, message: "Code van het kader: kleine letters, cijfers, - en _, beginnend met een letter of cijfer." });
+    problems.push({
+      target: ids.code,
+      message: "Code van het kader: kleine letters, cijfers, - en _, beginnend met een letter of cijfer.",
+    });
   if (!draft.name.trim()) problems.push({ target: ids.name, message: "Geef het kader een naam." });
   const { min, max } = draft.scale;
   if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 0 && min < max && max <= 10))
-    problems.push({ target: ids.min, message: "De schaal loopt van een laagste tot een hoogste punt, tussen 0 en 10." });
+    problems.push({
+      target: ids.min,
+      message: "De schaal loopt van een laagste tot een hoogste punt, tussen 0 en 10.",
+    });
   else
     for (let point = min; point <= max; point++)
       if (!draft.scale.anchors[String(point)]?.trim())
@@ -126,11 +132,18 @@ export function draftProblems(draft: FrameworkDocument, isNew: boolean): FieldEr
   draft.competencies.forEach((competency, i) => {
     const label = competency.name.trim() || `Competentie ${i + 1}`;
     if (!CODE_PATTERN.test(competency.code))
-      problems.push({ target: ids.competency(i, "code"), message: `${label}: de code bestaat uit kleine letters, cijfers, - en _.` });
+      problems.push({
+        target: ids.competency(i, "code"),
+        message: `${label}: de code bestaat uit kleine letters, cijfers, - en _.`,
+      });
     else if (seen.has(competency.code))
-      problems.push({ target: ids.competency(i, "code"), message: `${label}: de code ${competency.code} komt al eerder voor.` });
+      problems.push({
+        target: ids.competency(i, "code"),
+        message: `${label}: de code ${competency.code} komt al eerder voor.`,
+      });
     seen.add(competency.code);
-    if (!competency.name.trim()) problems.push({ target: ids.competency(i, "name"), message: `${label}: vul een naam in.` });
+    if (!competency.name.trim())
+      problems.push({ target: ids.competency(i, "name"), message: `${label}: vul een naam in.` });
     if (!competency.definition.trim())
       problems.push({ target: ids.competency(i, "definition"), message: `${label}: vul een omschrijving in.` });
     const indicatorCodes = new Set<string>();
@@ -142,10 +155,16 @@ export function draftProblems(draft: FrameworkDocument, isNew: boolean): FieldEr
         });
       indicatorCodes.add(indicator.code);
       if (!indicator.text.trim())
-        problems.push({ target: ids.indicator(i, j, "text"), message: `${label}, gedragsindicator ${j + 1}: beschrijf het gedrag.` });
+        problems.push({
+          target: ids.indicator(i, j, "text"),
+          message: `${label}, gedragsindicator ${j + 1}: beschrijf het gedrag.`,
+        });
     });
     if (competency.indicators.length === 0)
-      problems.push({ target: ids.competency(i, "add-indicator"), message: `${label}: voeg minstens één gedragsindicator toe.` });
+      problems.push({
+        target: ids.competency(i, "add-indicator"),
+        message: `${label}: voeg minstens één gedragsindicator toe.`,
+      });
   });
   return problems;
 }
@@ -240,7 +259,14 @@ export function FrameworkEditorPage({ code }: { code: string | null }) {
         </div>
       )}
       {isNew && editable && (
-        <FrameworkForm key="new" initial={blankFramework()} isNew inUse={false} onSaved={onSaved} onEdit={() => setSaved(null)} />
+        <FrameworkForm
+          key="new"
+          initial={blankFramework()}
+          isNew
+          inUse={false}
+          onSaved={onSaved}
+          onEdit={() => setSaved(null)}
+        />
       )}
       {framework && editable && (
         <FrameworkForm
@@ -284,7 +310,10 @@ function VersionFacts({ framework }: { framework: Framework }) {
                       versie {version}
                     </span>
                   ) : (
-                    <Link key={version} href={`${frameworkPath(framework.code)}${version === current ? "" : `?versie=${version}`}`}>
+                    <Link
+                      key={version}
+                      href={`${frameworkPath(framework.code)}${version === current ? "" : `?versie=${version}`}`}
+                    >
                       versie {version}
                     </Link>
                   ),
@@ -377,12 +406,15 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
     update((d) => ({ ...d, competencies: d.competencies.map((c, k) => (k === i ? { ...c, ...patch } : c)) }));
   const updateIndicator = (i: number, j: number, patch: Partial<{ code: string; text: string }>) =>
     updateCompetency(i, {
-      indicators: draft.competencies[i].indicators.map((indicator, k) => (k === j ? { ...indicator, ...patch } : indicator)),
+      indicators: draft.competencies[i].indicators.map((indicator, k) =>
+        k === j ? { ...indicator, ...patch } : indicator,
+      ),
     });
   const setScale = (min: number, max: number) =>
     update((d) => {
       const anchors: Record<string, string> = {};
-      for (let point = min; point <= max && max - min <= 10; point++) anchors[String(point)] = d.scale.anchors[String(point)] ?? "";
+      for (let point = min; point <= max && max - min <= 10; point++)
+        anchors[String(point)] = d.scale.anchors[String(point)] ?? "";
       return { ...d, scale: { min, max, anchors } };
     });
   const moveCompetency = (i: number, by: -1 | 1) => {
@@ -444,14 +476,19 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
       {inUse && (
         <Alert type="warning">
           <Paragraph>
-            Deze versie is in gebruik. Slaat u een wijziging op, dan maakt Kwartiermaker versie {initial.version + 1}; de
-            ronde die versie {initial.version} gebruikt, houdt die versie.
+            Deze versie is in gebruik. Slaat u een wijziging op, dan maakt Kwartiermaker versie {initial.version + 1};
+            de ronde die versie {initial.version} gebruikt, houdt die versie.
           </Paragraph>
         </Alert>
       )}
       <ErrorSummary ref={summaryRef} title="Het kader is niet opgeslagen" errors={problems} />
       {isNew && (
-        <FormField id={ids.code} label="Code" description="Kleine letters, cijfers, - en _; de code verandert later niet meer." error={errorFor(ids.code)}>
+        <FormField
+          id={ids.code}
+          label="Code"
+          description="Kleine letters, cijfers, - en _; de code verandert later niet meer."
+          error={errorFor(ids.code)}
+        >
           <Textbox
             id={ids.code}
             value={draft.code}
@@ -467,7 +504,13 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
         <Textbox
           id={ids.name}
           value={draft.name}
-          onChange={(e) => update((d) => ({ ...d, name: e.target.value, code: isNew && !d.code ? codeFromName(e.target.value) : d.code }))}
+          onChange={(e) =>
+            update((d) => ({
+              ...d,
+              name: e.target.value,
+              code: isNew && !d.code ? codeFromName(e.target.value) : d.code,
+            }))
+          }
           invalid={Boolean(errorFor(ids.name))}
         />
       </FormField>
@@ -501,12 +544,22 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
         {Object.keys(draft.scale.anchors)
           .sort((a, b) => Number(a) - Number(b))
           .map((point) => (
-            <FormField key={point} id={ids.anchor(point)} label={`Omschrijving van punt ${point}`} error={errorFor(ids.anchor(point))}>
+            <FormField
+              key={point}
+              id={ids.anchor(point)}
+              label={`Omschrijving van punt ${point}`}
+              error={errorFor(ids.anchor(point))}
+            >
               <Textarea
                 id={ids.anchor(point)}
                 rows={2}
                 value={draft.scale.anchors[point]}
-                onChange={(e) => update((d) => ({ ...d, scale: { ...d.scale, anchors: { ...d.scale.anchors, [point]: e.target.value } } }))}
+                onChange={(e) =>
+                  update((d) => ({
+                    ...d,
+                    scale: { ...d.scale, anchors: { ...d.scale.anchors, [point]: e.target.value } },
+                  }))
+                }
                 invalid={Boolean(errorFor(ids.anchor(point)))}
               />
             </FormField>
@@ -528,7 +581,10 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
                 onChange={(e) =>
                   updateCompetency(i, {
                     name: e.target.value,
-                    code: competency.code === "" || competency.code === codeFromName(competency.name) ? codeFromName(e.target.value) : competency.code,
+                    code:
+                      competency.code === "" || competency.code === codeFromName(competency.name)
+                        ? codeFromName(e.target.value)
+                        : competency.code,
                   })
                 }
                 invalid={Boolean(errorFor(ids.competency(i, "name")))}
@@ -558,7 +614,11 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
               </Select>
             </FormField>
           </div>
-          <FormField id={ids.competency(i, "definition")} label="Omschrijving" error={errorFor(ids.competency(i, "definition"))}>
+          <FormField
+            id={ids.competency(i, "definition")}
+            label="Omschrijving"
+            error={errorFor(ids.competency(i, "definition"))}
+          >
             <Textarea
               id={ids.competency(i, "definition")}
               rows={2}
@@ -573,11 +633,16 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
           <ol className="kwm-indicator-editor">
             {competency.indicators.map((indicator, j) => (
               <li key={j} className="kwm-indicator-editor__row">
-                <FormField id={ids.indicator(i, j, "code")} label={
+                <FormField
+                  id={ids.indicator(i, j, "code")}
+                  label={
                     <>
                       Code<span className="kwm-visually-hidden"> van gedragsindicator {j + 1}</span>
                     </>
-                  } error={errorFor(ids.indicator(i, j, "code"))} className="kwm-indicator-editor__code">
+                  }
+                  error={errorFor(ids.indicator(i, j, "code"))}
+                  className="kwm-indicator-editor__code"
+                >
                   <Textbox
                     id={ids.indicator(i, j, "code")}
                     value={indicator.code}
@@ -587,7 +652,12 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
                     spellCheck={false}
                   />
                 </FormField>
-                <FormField id={ids.indicator(i, j, "text")} label={`Gedragsindicator ${j + 1}`} error={errorFor(ids.indicator(i, j, "text"))} className="kwm-indicator-editor__text">
+                <FormField
+                  id={ids.indicator(i, j, "text")}
+                  label={`Gedragsindicator ${j + 1}`}
+                  error={errorFor(ids.indicator(i, j, "text"))}
+                  className="kwm-indicator-editor__text"
+                >
                   <Textarea
                     id={ids.indicator(i, j, "text")}
                     rows={3}
@@ -604,7 +674,11 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
                     focusAfter.current = ids.competency(i, "add-indicator");
                   }}
                 >
-                  Verwijderen<span className="kwm-visually-hidden"> (gedragsindicator {j + 1} van {competency.name})</span>
+                  Verwijderen
+                  <span className="kwm-visually-hidden">
+                    {" "}
+                    (gedragsindicator {j + 1} van {competency.name})
+                  </span>
                 </Button>
               </li>
             ))}
@@ -622,7 +696,12 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
             >
               Gedragsindicator toevoegen<span className="kwm-visually-hidden"> aan {competency.name}</span>
             </Button>
-            <Button id={ids.competency(i, "up")} appearance="subtle" disabled={i === 0} onClick={() => moveCompetency(i, -1)}>
+            <Button
+              id={ids.competency(i, "up")}
+              appearance="subtle"
+              disabled={i === 0}
+              onClick={() => moveCompetency(i, -1)}
+            >
               Omhoog<span className="kwm-visually-hidden"> ({competency.name})</span>
             </Button>
             <Button

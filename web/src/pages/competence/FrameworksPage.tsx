@@ -40,7 +40,10 @@ const frameworkColumns = (() => {
     }),
     helper.accessor("code", { header: "Code", cell: (info) => <span className="kwm-code">{info.getValue()}</span> }),
     helper.accessor("version", { header: "Versie", meta: { numeric: true } }),
-    helper.accessor("in_use", { header: "In gebruik", cell: (info) => (info.getValue() ? "Ja, door een ronde" : "Nee") }),
+    helper.accessor("in_use", {
+      header: "In gebruik",
+      cell: (info) => (info.getValue() ? "Ja, door een ronde" : "Nee"),
+    }),
     helper.accessor("competencies", { header: "Competenties", meta: { numeric: true } }),
     helper.accessor("knowledge_areas", { header: "Kennisgebieden", meta: { numeric: true } }),
   ]);
@@ -88,7 +91,9 @@ export function FrameworksPage() {
           )}
         </section>
       )}
-      {writer && <ReferenceSection existing={frameworks.data?.items.map((f) => f.code) ?? []} onCopied={frameworks.reload} />}
+      {writer && (
+        <ReferenceSection existing={frameworks.data?.items.map((f) => f.code) ?? []} onCopied={frameworks.reload} />
+      )}
     </>
   );
 }
@@ -102,8 +107,8 @@ function ReferenceSection({ existing, onCopied }: { existing: string[]; onCopied
         Referentiekaders
       </Heading>
       <Paragraph>
-        Kwartiermaker levert kaders mee die gemeenten in het sociaal domein gebruiken. Kopieer er een en pas de
-        teksten aan uw eigen organisatie aan.
+        Kwartiermaker levert kaders mee die gemeenten in het sociaal domein gebruiken. Kopieer er een en pas de teksten
+        aan uw eigen organisatie aan.
       </Paragraph>
       {references.loading && <Loading what="Referentiekaders" />}
       {references.error && <LoadError error={references.error} />}
@@ -115,7 +120,10 @@ function ReferenceSection({ existing, onCopied }: { existing: string[]; onCopied
                 {reference.name}
               </Heading>
               <Paragraph>
-                {formatCount(reference.competencies)} {reference.kinds.includes("knowledge") && reference.kinds.length === 1 ? "kennisgebieden" : "competenties"}
+                {formatCount(reference.competencies)}{" "}
+                {reference.kinds.includes("knowledge") && reference.kinds.length === 1
+                  ? "kennisgebieden"
+                  : "competenties"}
                 {" · "}
                 {reference.kinds.map((kind) => kindLabels[kind]).join(", ")}
               </Paragraph>
@@ -160,7 +168,10 @@ function CopyForm({
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
-  const ids = useMemo(() => ({ code: `copy-${reference.code}-code`, name: `copy-${reference.code}-name` }), [reference.code]);
+  const ids = useMemo(
+    () => ({ code: `copy-${reference.code}-code`, name: `copy-${reference.code}-name` }),
+    [reference.code],
+  );
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -178,9 +189,13 @@ function CopyForm({
     setCodeError(undefined);
     setBusy(true);
     try {
-      const change = await request<FrameworkChange>("POST", `/reference-frameworks/${encodeURIComponent(reference.code)}/copy`, {
-        body: { code, name: name.trim() || undefined },
-      });
+      const change = await request<FrameworkChange>(
+        "POST",
+        `/reference-frameworks/${encodeURIComponent(reference.code)}/copy`,
+        {
+          body: { code, name: name.trim() || undefined },
+        },
+      );
       onCopied(change);
     } catch (cause) {
       setFailure(errorMessage(cause, "Kopiëren is niet gelukt."));
@@ -190,7 +205,12 @@ function CopyForm({
 
   return (
     <form className="kwm-form kwm-form--compact" onSubmit={submit} noValidate aria-label={`${reference.name} kopiëren`}>
-      <FormField id={ids.code} label="Code van uw kopie" description="Kleine letters, cijfers, - en _" error={codeError}>
+      <FormField
+        id={ids.code}
+        label="Code van uw kopie"
+        description="Kleine letters, cijfers, - en _"
+        error={codeError}
+      >
         <Textbox
           ref={codeRef}
           id={ids.code}

@@ -29,8 +29,26 @@ import { navigate, useLocation } from "../../router";
 import { useSession } from "../../session";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
-import { formatScore, reportPath, roundPath, type OrganisationHeatmap, type TeamCell, type TeamHeatmap, type UnitCell } from "./model";
-import { Breadcrumbs, PurposeBanner, RoundNav, indent, seesIndividuals, useRound, useUnitOptions, type UnitOption } from "./shared";
+import {
+  formatLevel,
+  formatScore,
+  reportPath,
+  roundPath,
+  type OrganisationHeatmap,
+  type TeamCell,
+  type TeamHeatmap,
+  type UnitCell,
+} from "./model";
+import {
+  Breadcrumbs,
+  PurposeBanner,
+  RoundNav,
+  indent,
+  seesIndividuals,
+  useRound,
+  useUnitOptions,
+  type UnitOption,
+} from "./shared";
 
 const HeatmapChart = lazy(() => import("../../components/HeatmapChart"));
 
@@ -68,8 +86,20 @@ function MeasureChoice({ measure, onChange }: { measure: Measure; onChange: (mea
     <fieldset className="utrecht-form-fieldset kwm-measure kwm-no-print">
       <legend className="utrecht-form-fieldset__legend">Kleur en getal in de heatmap</legend>
       <div className="kwm-radio-group">
-        <RadioOption id="measure-gap" name="measure" checked={measure === "gap"} onChange={() => onChange("gap")} label="Gemiddeld tekort (punten)" />
-        <RadioOption id="measure-share" name="measure" checked={measure === "share"} onChange={() => onChange("share")} label="Aandeel dat voldoet" />
+        <RadioOption
+          id="measure-gap"
+          name="measure"
+          checked={measure === "gap"}
+          onChange={() => onChange("gap")}
+          label="Gemiddeld tekort (punten)"
+        />
+        <RadioOption
+          id="measure-share"
+          name="measure"
+          checked={measure === "share"}
+          onChange={() => onChange("share")}
+          label="Aandeel dat voldoet"
+        />
       </div>
     </fieldset>
   );
@@ -104,7 +134,10 @@ export function OrganisationHeatmapPage({ code }: { code: string }) {
 
   const rows = useMemo(() => data?.units.map((u) => `${"  ".repeat(u.depth)}${u.name}`) ?? [], [data]);
   const columns = useMemo(() => data?.competencies.map((c) => c.name) ?? [], [data]);
-  const cells = useMemo(() => data?.cells.map((row) => row.map((cell) => unitChartCell(cell, measure))) ?? [], [data, measure]);
+  const cells = useMemo(
+    () => data?.cells.map((row) => row.map((cell) => unitChartCell(cell, measure))) ?? [],
+    [data, measure],
+  );
   // A click on the unit the map is zoomed in on opens its people; a click on another unit zooms in on it.
   const openRow = useCallback(
     (row: number) => {
@@ -112,7 +145,12 @@ export function OrganisationHeatmapPage({ code }: { code: string }) {
       if (!target) return;
       if (target.code === unit && individuals) navigate(roundPath(code, `/team${query({ eenheid: target.code })}`));
       else
-        navigate(roundPath(code, `/organisatie${query({ eenheid: target.code, maat: measure === "share" ? "voldoet" : null })}`));
+        navigate(
+          roundPath(
+            code,
+            `/organisatie${query({ eenheid: target.code, maat: measure === "share" ? "voldoet" : null })}`,
+          ),
+        );
     },
     [data, unit, individuals, code, measure],
   );
@@ -137,23 +175,33 @@ export function OrganisationHeatmapPage({ code }: { code: string }) {
       )}
       <nav className="kwm-drill" aria-label="Ingezoomd op">
         <ol>
-          <li>{unit ? <Link href={here("")}>Hele organisatie</Link> : <span aria-current="page">Hele organisatie</span>}</li>
+          <li>
+            {unit ? <Link href={here("")}>Hele organisatie</Link> : <span aria-current="page">Hele organisatie</span>}
+          </li>
           {unit &&
             trail(unit, parentOf).map((c) => (
-              <li key={c}>{c === unit ? <span aria-current="page">{names.get(c) ?? c}</span> : <Link href={here(c)}>{names.get(c) ?? c}</Link>}</li>
+              <li key={c}>
+                {c === unit ? (
+                  <span aria-current="page">{names.get(c) ?? c}</span>
+                ) : (
+                  <Link href={here(c)}>{names.get(c) ?? c}</Link>
+                )}
+              </li>
             ))}
         </ol>
       </nav>
       <Paragraph>
-        Per eenheid (met de eenheden eronder) en competentie: het gemiddelde tekort van wie een score heeft, en welk deel
-        daarvan het vereiste niveau haalt. Kies een eenheid om in te zoomen
+        Per eenheid (met de eenheden eronder) en competentie: het gemiddelde tekort van wie een score heeft, en welk
+        deel daarvan het vereiste niveau haalt. Kies een eenheid om in te zoomen
         {individuals ? "; binnen een eenheid ziet u de heatmap per persoon" : ""}.
         {user.role === "works_council" && " Cellen met minder dan 5 personen zijn afgeschermd en tonen geen cijfers."}
       </Paragraph>
       <MeasureChoice measure={measure} onChange={(m) => navigate(here(unit, m), { replace: true })} />
       {heatmap.loading && <Loading what="Heatmap" />}
       {heatmap.error && <LoadError error={heatmap.error} />}
-      {data && data.units.length === 0 && <Paragraph className="kwm-empty">Er zijn (nog) geen deelnemers in deze eenheid.</Paragraph>}
+      {data && data.units.length === 0 && (
+        <Paragraph className="kwm-empty">Er zijn (nog) geen deelnemers in deze eenheid.</Paragraph>
+      )}
       {data && data.units.length > 0 && (
         <>
           <Suspense fallback={<Loading what="Grafiek" />}>
@@ -170,12 +218,14 @@ export function OrganisationHeatmapPage({ code }: { code: string }) {
             />
           </Suspense>
           <p className="utrecht-paragraph kwm-hint kwm-legend">
-            {"<5"} = afgeschermd (minder dan 5 personen) · n.b. = nog niet beoordeeld · lege cel = niemand in deze eenheid wordt
-            erop beoordeeld.
+            {"<5"} = afgeschermd (minder dan 5 personen) · n.b. = nog niet beoordeeld · lege cel = niemand in deze
+            eenheid wordt erop beoordeeld.
           </p>
           <TableContainer label="Heatmap organisatie als tabel">
             <Table className="kwm-heatmap-table">
-              <TableCaption>Per eenheid en competentie: gemiddeld tekort, aandeel dat voldoet en aantal personen</TableCaption>
+              <TableCaption>
+                Per eenheid en competentie: gemiddeld tekort, aandeel dat voldoet en aantal personen
+              </TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>Eenheid</TableHeaderCell>
@@ -199,7 +249,10 @@ export function OrganisationHeatmapPage({ code }: { code: string }) {
                       {individuals && (
                         <>
                           {" "}
-                          <Link href={roundPath(code, `/team${query({ eenheid: u.code })}`)} className="kwm-cell-action">
+                          <Link
+                            href={roundPath(code, `/team${query({ eenheid: u.code })}`)}
+                            className="kwm-cell-action"
+                          >
                             personen<span className="kwm-visually-hidden"> van {u.name}</span>
                           </Link>
                         </>
@@ -230,21 +283,35 @@ function teamChartCell(cell: TeamCell | null): HeatmapCell | null {
 
 function TeamCellText({ cell }: { cell: TeamCell | null }) {
   if (!cell) return <span className="kwm-hint">niet in profiel</span>;
-  if (cell.state === "not_assessed") return <span>nog niet beoordeeld (vereist {formatScore(cell.required)})</span>;
+  if (cell.state === "not_assessed") return <span>nog niet beoordeeld (vereist {formatLevel(cell.required)})</span>;
   return (
     <span className="kwm-cell-figures">
       <span>
-        {formatScore(cell.combined)} van {formatScore(cell.required)}
+        {formatScore(cell.combined)} van {formatLevel(cell.required)}
       </span>
       <span>{cell.gap ? <strong>tekort {formatScore(cell.gap)}</strong> : "geen tekort"}</span>
       {(cell.critical || cell.spread_flagged) && (
-        <span className="kwm-hint">{[cell.critical && "kritiek", cell.spread_flagged && "grote spreiding"].filter(Boolean).join(", ")}</span>
+        <span className="kwm-hint">
+          {[cell.critical && "kritiek", cell.spread_flagged && "grote spreiding"].filter(Boolean).join(", ")}
+        </span>
       )}
     </span>
   );
 }
 
-export function UnitPicker({ id, options, value, onChoose, allLabel }: { id: string; options: UnitOption[]; value: string; onChoose: (unit: string) => void; allLabel?: string }) {
+export function UnitPicker({
+  id,
+  options,
+  value,
+  onChoose,
+  allLabel,
+}: {
+  id: string;
+  options: UnitOption[];
+  value: string;
+  onChoose: (unit: string) => void;
+  allLabel?: string;
+}) {
   const [draft, setDraft] = useState(value);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -328,7 +395,9 @@ export function TeamHeatmapPage({ code }: { code: string }) {
       {!unit && <Paragraph>Kies een eenheid om de heatmap van haar mensen te zien.</Paragraph>}
       {heatmap.loading && <Loading what="Heatmap" />}
       {heatmap.error && <LoadError error={heatmap.error} />}
-      {data && data.people.length === 0 && <Paragraph className="kwm-empty">Niemand in deze eenheid doet mee aan de ronde.</Paragraph>}
+      {data && data.people.length === 0 && (
+        <Paragraph className="kwm-empty">Niemand in deze eenheid doet mee aan de ronde.</Paragraph>
+      )}
       {data && data.people.length > 0 && (
         <>
           <Suspense fallback={<Loading what="Grafiek" />}>
@@ -344,7 +413,8 @@ export function TeamHeatmapPage({ code }: { code: string }) {
             />
           </Suspense>
           <p className="utrecht-paragraph kwm-hint kwm-legend">
-            Getal = tekort in punten · * = kritiek · n.b. = nog niet beoordeeld · lege cel = niet in het profiel van deze persoon.
+            Getal = tekort in punten · * = kritiek · n.b. = nog niet beoordeeld · lege cel = niet in het profiel van
+            deze persoon.
           </p>
           <TableContainer label="Heatmap team als tabel">
             <Table className="kwm-heatmap-table">

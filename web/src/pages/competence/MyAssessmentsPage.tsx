@@ -5,7 +5,14 @@ import { formatCount, formatDate, formatDateTime } from "../../format";
 import { useSession } from "../../session";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
-import { progressLabels, reportPath, roundStatusLabels, type Consent, type OwnRound, type RatingFormData } from "./model";
+import {
+  progressLabels,
+  reportPath,
+  roundStatusLabels,
+  type Consent,
+  type OwnRound,
+  type RatingFormData,
+} from "./model";
 import { RatingForm } from "./RatingForm";
 import { Breadcrumbs, PurposeBanner, errorMessage } from "./shared";
 
@@ -50,13 +57,16 @@ export function MyAssessmentsPage() {
                 <div>
                   <dt>Uw zelfbeoordeling</dt>
                   <dd>
-                    {progressLabels[round.self.status]} ({formatCount(round.self.rated)} van {formatCount(round.self.expected)})
+                    {progressLabels[round.self.status]} ({formatCount(round.self.rated)} van{" "}
+                    {formatCount(round.self.expected)})
                   </dd>
                 </div>
               </dl>
               <p className="utrecht-paragraph kwm-card__actions">
                 <Link href={selfFormPath(round.code)} className="kwm-button-link">
-                  {round.status === "open" && round.self.status !== "complete" ? "Zelfbeoordeling invullen" : "Zelfbeoordeling bekijken"}
+                  {round.status === "open" && round.self.status !== "complete"
+                    ? "Zelfbeoordeling invullen"
+                    : "Zelfbeoordeling bekijken"}
                   <span className="kwm-visually-hidden"> ({round.name})</span>
                 </Link>
                 <SelfReportLink round={round} />
@@ -87,7 +97,9 @@ export function SelfAssessmentPage({ code }: { code: string }) {
   usePageTitle(title);
   return (
     <>
-      <Breadcrumbs items={[{ href: "/competenties/mijn", label: "Mijn beoordelingen" }, { label: "Zelfbeoordeling" }]} />
+      <Breadcrumbs
+        items={[{ href: "/competenties/mijn", label: "Mijn beoordelingen" }, { label: "Zelfbeoordeling" }]}
+      />
       <Heading level={1} tabIndex={-1}>
         {title}
       </Heading>

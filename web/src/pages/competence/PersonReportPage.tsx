@@ -1,6 +1,6 @@
 // A person's report in one round: verdict with reasons, and per competency every source's score, the combined
 // score, the gap and the spread. Printable: the print stylesheet drops navigation and controls.
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { query } from "../../api/client";
 import {
   Alert,
@@ -21,12 +21,14 @@ import {
   TableHeaderCell,
   TableRow,
 } from "../../components";
+import { DownloadTable } from "../../components/DownloadTable";
 import { formatDate } from "../../format";
 import { navigate, useLocation } from "../../router";
 import { useSession } from "../../session";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
 import {
+  formatLevel,
   formatScore,
   profileKey,
   reportPath,
@@ -81,7 +83,10 @@ export function PersonReportPage({ code, personnelNumber }: { code: string; pers
               { key: "Ronde", value: data.round.name },
               { key: "Personeelsnummer", value: data.personnel_number },
               { key: "Eenheid", value: data.unit_code },
-              { key: "Beoordeeld tegen", value: `${data.function_code} ${data.level}${against ? " (ander profiel dan in de ronde)" : ""}` },
+              {
+                key: "Beoordeeld tegen",
+                value: `${data.function_code} ${data.level}${against ? " (ander profiel dan in de ronde)" : ""}`,
+              },
               { key: "Bronnen", value: data.round.sources.map((s) => sourceLabels[s]).join(", ") },
               { key: "Stand van", value: formatDate(today()) },
             ]}
@@ -91,17 +96,19 @@ export function PersonReportPage({ code, personnelNumber }: { code: string; pers
               Oordeel: <VerdictLabel verdict={data.verdict} targetDate={data.target_date} />
             </Heading>
             <Paragraph>{data.explanation}</Paragraph>
-            {data.not_assessed.length > 0 && (
-              <Paragraph>
-                Nog niet beoordeeld: {data.competencies.filter((c) => c.state === "not_assessed").map((c) => c.name).join(", ")}.
-              </Paragraph>
-            )}
             <Paragraph className="kwm-hint">
               Kwartiermaker stelt dit oordeel voor volgens de regels van de ronde en legt het uit; een mens beslist.
             </Paragraph>
           </section>
-          <CompetencyTable competencies={data.competencies} sources={data.round.sources} spreadThreshold={data.round.spread_threshold} />
-          {seesIndividuals(user) || own ? <OtherProfile code={code} personnelNumber={personnelNumber} current={against} /> : null}
+          <CompetencyTable
+            competencies={data.competencies}
+            sources={data.round.sources}
+            spreadThreshold={data.round.spread_threshold}
+            fileName={`rapport-${code}-${personnelNumber}`}
+          />
+          {seesIndividuals(user) || own ? (
+            <OtherProfile code={code} personnelNumber={personnelNumber} current={against} />
+          ) : null}
         </>
       )}
     </div>
@@ -112,20 +119,50 @@ function CompetencyTable({
   competencies,
   sources,
   spreadThreshold,
+  fileName,
 }: {
   competencies: CompetencyResult[];
   sources: RatingSource[];
   spreadThreshold: number;
+  fileName: string;
 }) {
+  const file = useMemo(
+    () => ({
+      name: fileName,
+      header: [
+        "Competentie",
+        "Code",
+        "Kritiek",
+        "Vereist",
+        ...sources.map((s) => sourceLabels[s]),
+        "Gecombineerd",
+        "Tekort",
+        "Spreiding",
+        "Grote spreiding",
+      ],
+      rows: competencies.map((c) => [
+        c.name,
+        c.code,
+        c.critical ? "ja" : "nee",
+        c.required,
+        ...sources.map((s) => c.sources.find((x) => x.source === s)?.score ?? null),
+        c.combined,
+        c.gap,
+        c.spread,
+        c.spread_flagged ? "ja" : "nee",
+      ]),
+    }),
+    [competencies, sources, fileName],
+  );
   return (
     <section aria-labelledby="per-competentie">
       <Heading level={2} id="per-competentie">
         Per competentie
       </Heading>
       <Paragraph className="kwm-hint">
-        Gecombineerd: het gewogen gemiddelde van de bronnen die een score gaven. Tekort: hoeveel punten het gecombineerde
-        niveau onder het vereiste ligt. Een spreiding van {formatScore(spreadThreshold)} punt of meer tussen de bronnen
-        wordt gemarkeerd.
+        Gecombineerd: het gewogen gemiddelde van de bronnen die een score gaven. Tekort: hoeveel punten het
+        gecombineerde niveau onder het vereiste ligt. Een spreiding van {formatScore(spreadThreshold)} punt of meer
+        tussen de bronnen wordt gemarkeerd.
       </Paragraph>
       <TableContainer label="Scores per competentie">
         <Table className="kwm-report__table">
@@ -151,7 +188,7 @@ function CompetencyTable({
                   {c.name}
                   {c.critical && <span className="kwm-tag">kritiek</span>}
                 </TableHeaderCell>
-                <TableCell numeric>{formatScore(c.required)}</TableCell>
+                <TableCell numeric>{formatLevel(c.required)}</TableCell>
                 {sources.map((s) => {
                   const score = c.sources.find((x) => x.source === s);
                   return (
@@ -160,7 +197,9 @@ function CompetencyTable({
                     </TableCell>
                   );
                 })}
-                <TableCell numeric>{c.state === "not_assessed" ? "nog niet beoordeeld" : formatScore(c.combined)}</TableCell>
+                <TableCell numeric>
+                  {c.state === "not_assessed" ? "nog niet beoordeeld" : formatScore(c.combined)}
+                </TableCell>
                 <TableCell numeric>
                   {c.gap == null ? "–" : c.gap > 0 ? <strong>{formatScore(c.gap)}</strong> : "geen"}
                 </TableCell>
@@ -173,6 +212,9 @@ function CompetencyTable({
           </TableBody>
         </Table>
       </TableContainer>
+      <div className="kwm-no-print">
+        <DownloadTable table={file} what="de scores per competentie" />
+      </div>
     </section>
   );
 }
@@ -194,7 +236,10 @@ function OtherProfile({ code, personnelNumber, current }: { code: string; person
       </Heading>
       {current && (
         <Alert type="info">
-          <Paragraph>Dit rapport vergelijkt met een ander profiel dan dat van de ronde. Competenties buiten de kaders van de ronde zijn niet beoordeeld.</Paragraph>
+          <Paragraph>
+            Dit rapport vergelijkt met een ander profiel dan dat van de ronde. Competenties buiten de kaders van de
+            ronde zijn niet beoordeeld.
+          </Paragraph>
         </Alert>
       )}
       <form className="kwm-filters" onSubmit={submit} noValidate aria-label="Vergelijken met een ander profiel">

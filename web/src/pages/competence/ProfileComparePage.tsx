@@ -16,15 +16,23 @@ import {
   TableRow,
 } from "../../components";
 import { query } from "../../api/client";
+import { DownloadTable } from "../../components/DownloadTable";
 import { educationLabels, formatCount, formatShare, label } from "../../format";
 import { useLocation } from "../../router";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
-import { formatChange, formatScore, matchLabels, type ProfileComparison, type RequirementDifference, type RequirementSide } from "./model";
+import {
+  formatChange,
+  formatLevel,
+  matchLabels,
+  type ProfileComparison,
+  type RequirementDifference,
+  type RequirementSide,
+} from "./model";
 import { Breadcrumbs } from "./shared";
 
 const side = (value: RequirementSide | null) =>
-  value ? `${formatScore(value.required)}${value.critical ? " (kritiek)" : ""}` : "Niet gevraagd";
+  value ? `${formatLevel(value.required)}${value.critical ? " (kritiek)" : ""}` : "Niet gevraagd";
 
 function differenceKind(d: RequirementDifference): string {
   if (!d.from) return "Nieuw";
@@ -125,6 +133,34 @@ export function ProfileComparePage() {
                   </TableBody>
                 </Table>
               </TableContainer>
+            )}
+            {data.differences.length > 0 && (
+              <DownloadTable
+                what="de verschillen tussen de profielen"
+                table={{
+                  name: `vergelijking-${from}-${to}`.replace(/\//g, "_"),
+                  header: [
+                    "Competentie",
+                    "Code",
+                    "Verschil",
+                    "Vereist (van)",
+                    "Kritiek (van)",
+                    "Vereist (naar)",
+                    "Kritiek (naar)",
+                    "Verandering",
+                  ],
+                  rows: data.differences.map((d) => [
+                    d.name,
+                    d.competency_code,
+                    differenceKind(d),
+                    d.from?.required ?? null,
+                    d.from ? (d.from.critical ? "ja" : "nee") : null,
+                    d.to?.required ?? null,
+                    d.to ? (d.to.critical ? "ja" : "nee") : null,
+                    d.level_change,
+                  ]),
+                }}
+              />
             )}
           </section>
         </>

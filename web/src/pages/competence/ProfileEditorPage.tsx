@@ -22,13 +22,13 @@ import {
   TableHeaderCell,
   TableRow,
 } from "../../components";
+import { DownloadTable } from "../../components/DownloadTable";
 import { educationLabels, formatDateTime, label } from "../../format";
 import { useSession } from "../../session";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
 import {
   formatLevel,
-  formatScore,
   type CompetencyKind,
   type Framework,
   type FrameworkSummary,
@@ -130,7 +130,9 @@ export function ProfileEditorPage({ functionCode, level }: { functionCode: strin
       {profile.data && (
         <Paragraph className="kwm-hint">
           Functiecode {profile.data.function_code}
-          {profile.data.updated_at ? ` · laatst gewijzigd ${formatDateTime(profile.data.updated_at)}` : " · nog geen profiel vastgelegd"}
+          {profile.data.updated_at
+            ? ` · laatst gewijzigd ${formatDateTime(profile.data.updated_at)}`
+            : " · nog geen profiel vastgelegd"}
         </Paragraph>
       )}
       {profile.data && writer && options && (
@@ -144,34 +146,58 @@ export function ProfileEditorPage({ functionCode, level }: { functionCode: strin
   );
 }
 
-function RequirementTable({ caption, requirements }: { caption: string; requirements: Requirement[] }) {
+function RequirementTable({
+  caption,
+  requirements,
+  fileName,
+}: {
+  caption: string;
+  requirements: Requirement[];
+  fileName: string;
+}) {
   if (requirements.length === 0) return <Paragraph className="kwm-empty">Geen {caption.toLowerCase()}.</Paragraph>;
   return (
-    <TableContainer label={caption}>
-      <Table>
-        <TableCaption className="kwm-visually-hidden">{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Naam</TableHeaderCell>
-            <TableHeaderCell>Kader</TableHeaderCell>
-            <TableHeaderCell numeric>Vereist niveau</TableHeaderCell>
-            <TableHeaderCell>Kritiek</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {requirements.map((r) => (
-            <TableRow key={`${r.framework_code}-${r.competency_code}`}>
-              <TableHeaderCell scope="row">{r.name}</TableHeaderCell>
-              <TableCell>
-                <span className="kwm-code">{r.framework_code ?? "–"}</span>
-              </TableCell>
-              <TableCell numeric>{formatScore(r.required)}</TableCell>
-              <TableCell>{r.critical ? "Ja, kritiek" : "Nee"}</TableCell>
+    <>
+      <TableContainer label={caption}>
+        <Table>
+          <TableCaption className="kwm-visually-hidden">{caption}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Naam</TableHeaderCell>
+              <TableHeaderCell>Kader</TableHeaderCell>
+              <TableHeaderCell numeric>Vereist niveau</TableHeaderCell>
+              <TableHeaderCell>Kritiek</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+          </TableHeader>
+          <TableBody>
+            {requirements.map((r) => (
+              <TableRow key={`${r.framework_code}-${r.competency_code}`}>
+                <TableHeaderCell scope="row">{r.name}</TableHeaderCell>
+                <TableCell>
+                  <span className="kwm-code">{r.framework_code ?? "–"}</span>
+                </TableCell>
+                <TableCell numeric>{formatLevel(r.required)}</TableCell>
+                <TableCell>{r.critical ? "Ja, kritiek" : "Nee"}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <DownloadTable
+        what={caption.toLowerCase()}
+        table={{
+          name: fileName,
+          header: ["Naam", "Code", "Kader", "Vereist niveau", "Kritiek"],
+          rows: requirements.map((r) => [
+            r.name,
+            r.competency_code,
+            r.framework_code,
+            r.required,
+            r.critical ? "ja" : "nee",
+          ]),
+        }}
+      />
+    </>
   );
 }
 
@@ -180,9 +206,17 @@ function ProfileView({ profile }: { profile: Profile }) {
     <>
       <Paragraph>Vereist opleidingsniveau: {label(educationLabels, profile.education_level)}</Paragraph>
       <Heading level={2}>Competenties</Heading>
-      <RequirementTable caption="Competenties" requirements={profile.competencies} />
+      <RequirementTable
+        caption="Competenties"
+        requirements={profile.competencies}
+        fileName={`profiel-${profile.function_code}-${profile.level}-competenties`}
+      />
       <Heading level={2}>Kennisgebieden</Heading>
-      <RequirementTable caption="Kennisgebieden" requirements={profile.knowledge_areas} />
+      <RequirementTable
+        caption="Kennisgebieden"
+        requirements={profile.knowledge_areas}
+        fileName={`profiel-${profile.function_code}-${profile.level}-kennisgebieden`}
+      />
     </>
   );
 }
@@ -222,13 +256,21 @@ function ProfileForm({ profile, options, path }: { profile: Profile; options: Op
     (["competencies", "knowledge_areas"] as ListName[]).forEach((list) => {
       const seen = new Set<string>();
       lists[list].forEach((row, i) => {
-        if (!row.option) found.push({ target: rowId(list, i, "competency"), message: `Regel ${i + 1}: kies een ${list === "competencies" ? "competentie" : "kennisgebied"}.` });
-        else if (seen.has(row.option)) found.push({ target: rowId(list, i, "competency"), message: `Regel ${i + 1}: deze staat er al in.` });
+        if (!row.option)
+          found.push({
+            target: rowId(list, i, "competency"),
+            message: `Regel ${i + 1}: kies een ${list === "competencies" ? "competentie" : "kennisgebied"}.`,
+          });
+        else if (seen.has(row.option))
+          found.push({ target: rowId(list, i, "competency"), message: `Regel ${i + 1}: deze staat er al in.` });
         seen.add(row.option);
       });
     });
     if (lists.competencies.length + lists.knowledge_areas.length === 0)
-      found.push({ target: "profile-add-competencies", message: "Een profiel vraagt minstens één competentie of kennisgebied." });
+      found.push({
+        target: "profile-add-competencies",
+        message: "Een profiel vraagt minstens één competentie of kennisgebied.",
+      });
     setProblems(found);
     if (found.length) {
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -242,13 +284,20 @@ function ProfileForm({ profile, options, path }: { profile: Profile; options: Op
     setBusy(true);
     try {
       await request<Profile>("PUT", path, {
-        body: { education_level: education || null, competencies: body("competencies"), knowledge_areas: body("knowledge_areas") },
+        body: {
+          education_level: education || null,
+          competencies: body("competencies"),
+          knowledge_areas: body("knowledge_areas"),
+        },
       });
       setSaved("Het functieprofiel is opgeslagen. Rondes die al lopen, houden de eisen waarmee ze begonnen.");
       requestAnimationFrame(() => savedRef.current?.focus());
     } catch (cause) {
       setProblems([
-        { target: cause instanceof ApiError ? profileFieldTarget(cause.field) : undefined, message: errorMessage(cause, "Opslaan is niet gelukt.") },
+        {
+          target: cause instanceof ApiError ? profileFieldTarget(cause.field) : undefined,
+          message: errorMessage(cause, "Opslaan is niet gelukt."),
+        },
       ]);
       requestAnimationFrame(() => summaryRef.current?.focus());
     } finally {
@@ -260,8 +309,8 @@ function ProfileForm({ profile, options, path }: { profile: Profile; options: Op
     return (
       <Alert type="info">
         <Paragraph>
-          Er is nog geen competentiekader. <Link href="/competenties/kaders">Kopieer eerst een referentiekader</Link>; daarna
-          kiest u hier de competenties.
+          Er is nog geen competentiekader. <Link href="/competenties/kaders">Kopieer eerst een referentiekader</Link>;
+          daarna kiest u hier de competenties.
         </Paragraph>
       </Alert>
     );
@@ -277,7 +326,11 @@ function ProfileForm({ profile, options, path }: { profile: Profile; options: Op
         </div>
       )}
       <FormField id="profile-education" label="Vereist opleidingsniveau">
-        <Select id="profile-education" value={education} onChange={(e) => setEducation(e.target.value as EducationLevel | "")}>
+        <Select
+          id="profile-education"
+          value={education}
+          onChange={(e) => setEducation(e.target.value as EducationLevel | "")}
+        >
           <option value="">Geen eis</option>
           {(Object.keys(educationLabels) as EducationLevel[]).map((level) => (
             <option key={level} value={level}>
@@ -331,7 +384,8 @@ function RequirementEditor({
   });
   const byValue = useMemo(() => new Map(options.map((o) => [o.value, o])), [options]);
   const frameworks = useMemo(() => [...new Set(options.map((o) => o.framework))], [options]);
-  const update = (i: number, patch: Partial<Row>) => onChange(rows.map((row, k) => (k === i ? { ...row, ...patch } : row)));
+  const update = (i: number, patch: Partial<Row>) =>
+    onChange(rows.map((row, k) => (k === i ? { ...row, ...patch } : row)));
   const invalid = (id: string) => problems.some((p) => p.target === id);
 
   return (
@@ -375,7 +429,10 @@ function RequirementEditor({
                       >
                         <option value="">Kies een {noun}</option>
                         {frameworks.map((framework) => (
-                          <optgroup key={framework} label={options.find((o) => o.framework === framework)?.frameworkName ?? framework}>
+                          <optgroup
+                            key={framework}
+                            label={options.find((o) => o.framework === framework)?.frameworkName ?? framework}
+                          >
                             {options
                               .filter((o) => o.framework === framework)
                               .map((o) => (
@@ -433,7 +490,8 @@ function RequirementEditor({
       {options.length === 0 ? (
         <Paragraph className="kwm-hint">
           Geen kader met {title.toLowerCase()}.{" "}
-          {list === "knowledge_areas" && "Kopieer het referentiekader ‘Kennisgebieden sociaal domein’ om ze te kunnen kiezen."}
+          {list === "knowledge_areas" &&
+            "Kopieer het referentiekader ‘Kennisgebieden sociaal domein’ om ze te kunnen kiezen."}
         </Paragraph>
       ) : (
         <Button
@@ -441,7 +499,10 @@ function RequirementEditor({
           onClick={() => {
             const used = new Set(rows.map((r) => r.option));
             const next = options.find((o) => !used.has(o.value));
-            onChange([...rows, { id: nextRowId++, option: next?.value ?? "", required: Math.min(3, next?.max ?? 3), critical: false }]);
+            onChange([
+              ...rows,
+              { id: nextRowId++, option: next?.value ?? "", required: Math.min(3, next?.max ?? 3), critical: false },
+            ]);
             focusAfter.current = rowId(list, rows.length, "competency");
           }}
         >

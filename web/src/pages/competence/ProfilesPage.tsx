@@ -1,6 +1,17 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { query } from "../../api/client";
-import { Button, DataTable, FormField, Heading, Link, LoadError, Loading, Paragraph, Select, columnHelper } from "../../components";
+import {
+  Button,
+  DataTable,
+  FormField,
+  Heading,
+  Link,
+  LoadError,
+  Loading,
+  Paragraph,
+  Select,
+  columnHelper,
+} from "../../components";
 import { ExportLinks } from "../../components/ExportLinks";
 import { educationLabels, formatCount, label } from "../../format";
 import { navigate } from "../../router";
@@ -26,8 +37,14 @@ function profileColumns(writer: boolean) {
         );
       },
     }),
-    helper.accessor("function_code", { header: "Code", cell: (info) => <span className="kwm-code">{info.getValue()}</span> }),
-    helper.accessor("education_level", { header: "Opleiding", cell: (info) => label(educationLabels, info.getValue()) }),
+    helper.accessor("function_code", {
+      header: "Code",
+      cell: (info) => <span className="kwm-code">{info.getValue()}</span>,
+    }),
+    helper.accessor("education_level", {
+      header: "Opleiding",
+      cell: (info) => label(educationLabels, info.getValue()),
+    }),
     helper.accessor("competencies", { header: "Competenties", meta: { numeric: true } }),
     helper.accessor("knowledge_areas", { header: "Kennisgebieden", meta: { numeric: true } }),
     helper.accessor("critical", { header: "Waarvan kritiek", meta: { numeric: true } }),
@@ -135,8 +152,20 @@ function CompareForm({ profiles }: { profiles: ProfileSummary[] }) {
         Twee profielen vergelijken
       </Heading>
       <form className="kwm-filters" onSubmit={submit} noValidate aria-label="Twee profielen vergelijken">
-        <ProfileSelect id="compare-from" labelText="Van (bijvoorbeeld de oude functie)" profiles={profiles} value={from} onChange={setFrom} />
-        <ProfileSelect id="compare-to" labelText="Naar (bijvoorbeeld de nieuwe functie)" profiles={profiles} value={to} onChange={setTo} />
+        <ProfileSelect
+          id="compare-from"
+          labelText="Van (bijvoorbeeld de oude functie)"
+          profiles={profiles}
+          value={from}
+          onChange={setFrom}
+        />
+        <ProfileSelect
+          id="compare-to"
+          labelText="Naar (bijvoorbeeld de nieuwe functie)"
+          profiles={profiles}
+          value={to}
+          onChange={setTo}
+        />
         <div className="kwm-filters__actions">
           <Button type="submit" appearance="primary">
             Vergelijken

@@ -128,7 +128,12 @@ export function RatingForm({ form: initial, save, subject }: RatingFormProps) {
         </strong>{" "}
         gedragsindicatoren beantwoord
         {form.complete && !dirty ? " · compleet" : ""}
-        <progress className="kwm-rating-progress__bar" max={total || 1} value={answered} aria-labelledby="rating-progress" />
+        <progress
+          className="kwm-rating-progress__bar"
+          max={total || 1}
+          value={answered}
+          aria-labelledby="rating-progress"
+        />
       </p>
       {!editable && (
         <Alert type="info">
@@ -156,12 +161,15 @@ export function RatingForm({ form: initial, save, subject }: RatingFormProps) {
             <Paragraph className="kwm-hint">{kindLabels[competency.kind]}</Paragraph>
             {competency.indicators.map((indicator, index) => {
               const chosen = scores.get(key(competency.code, indicator.code)) ?? null;
-              const invalid = missing.some((e) => e.target === inputId(competency.code, indicator.code, competency.scale.min));
+              const invalid = missing.some(
+                (e) => e.target === inputId(competency.code, indicator.code, competency.scale.min),
+              );
               return (
                 <fieldset
                   key={indicator.code}
                   className={`kwm-indicator${invalid ? " kwm-indicator--invalid" : ""}`}
                   aria-invalid={invalid || undefined}
+                  aria-describedby={invalid ? `${inputId(competency.code, indicator.code, 0)}-error` : undefined}
                 >
                   <legend className="kwm-indicator__legend">
                     <span className="kwm-indicator__number">
@@ -169,7 +177,11 @@ export function RatingForm({ form: initial, save, subject }: RatingFormProps) {
                     </span>
                     <span className="kwm-indicator__text">{indicator.text}</span>
                   </legend>
-                  {invalid && <p className="kwm-indicator__error">Kies een antwoord.</p>}
+                  {invalid && (
+                    <p className="kwm-indicator__error" id={`${inputId(competency.code, indicator.code, 0)}-error`}>
+                      Kies een antwoord.
+                    </p>
+                  )}
                   <div className="kwm-scale">
                     {points.map((point) => {
                       const id = inputId(competency.code, indicator.code, point);
@@ -208,7 +220,13 @@ export function RatingForm({ form: initial, save, subject }: RatingFormProps) {
       )}
       {editable && (
         <div className="kwm-rating-actions">
-          <Button type="button" appearance="secondary" busy={busy === "save"} disabled={busy !== null} onClick={() => void store("save")}>
+          <Button
+            type="button"
+            appearance="secondary"
+            busy={busy === "save"}
+            disabled={busy !== null}
+            onClick={() => void store("save")}
+          >
             Tussentijds opslaan
           </Button>
           <Button type="submit" appearance="primary" busy={busy === "submit"} disabled={busy !== null}>

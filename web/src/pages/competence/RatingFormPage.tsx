@@ -15,7 +15,15 @@ const headings: Record<RatingSource, string> = {
 };
 
 /** A manager's or external assessor's form for one person (GET/PUT …/forms/{personnel_number}/{source}). */
-export function RatingFormPage({ code, personnelNumber, source }: { code: string; personnelNumber: string; source: string }) {
+export function RatingFormPage({
+  code,
+  personnelNumber,
+  source,
+}: {
+  code: string;
+  personnelNumber: string;
+  source: string;
+}) {
   const known = (["self", "manager", "external", "peer"] as string[]).includes(source);
   const path = `/assessment-rounds/${encodeURIComponent(code)}/forms/${encodeURIComponent(personnelNumber)}/${source}`;
   const form = useApi<RatingFormData>(known ? path : null);

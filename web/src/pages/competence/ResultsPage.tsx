@@ -24,7 +24,15 @@ import { navigate, useLocation } from "../../router";
 import { useSession } from "../../session";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
-import { formatScore, profileKey, reportPath, roundPath, verdictLabels, type PersonResult, type Verdict } from "./model";
+import {
+  formatScore,
+  profileKey,
+  reportPath,
+  roundPath,
+  verdictLabels,
+  type PersonResult,
+  type Verdict,
+} from "./model";
 import { Breadcrumbs, PurposeBanner, RoundNav, VerdictLabel, indent, useRound, useUnitOptions } from "./shared";
 
 /** Every participant's verdict in one round, filterable by unit and profile (GET …/gaps). */
@@ -141,7 +149,9 @@ export function ResultsPage({ code }: { code: string }) {
                       <TableCell>
                         <VerdictLabel verdict={person.verdict} targetDate={person.target_date} />
                       </TableCell>
-                      <TableCell numeric>{person.verdict === "incomplete" ? "–" : formatScore(person.largest_gap)}</TableCell>
+                      <TableCell numeric>
+                        {person.verdict === "incomplete" ? "–" : formatScore(person.largest_gap)}
+                      </TableCell>
                       <TableCell className="kwm-explanation">{person.explanation}</TableCell>
                     </TableRow>
                   ))}

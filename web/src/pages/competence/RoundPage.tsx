@@ -35,6 +35,7 @@ import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
 import {
   formPath,
+  formatLevel,
   formatScore,
   progressLabels,
   reportPath,
@@ -46,7 +47,17 @@ import {
   type Round,
   type RoundProgress,
 } from "./model";
-import { Breadcrumbs, PurposeBanner, RoundNav, errorMessage, indent, mayWrite, seesIndividuals, useRound, useUnitOptions } from "./shared";
+import {
+  Breadcrumbs,
+  PurposeBanner,
+  RoundNav,
+  errorMessage,
+  indent,
+  mayWrite,
+  seesIndividuals,
+  useRound,
+  useUnitOptions,
+} from "./shared";
 
 const roundApi = (code: string, rest = "") => `/assessment-rounds/${encodeURIComponent(code)}${rest}`;
 
@@ -76,7 +87,8 @@ export function RoundPage({ code }: { code: string }) {
             <Alert type="ok">
               <Paragraph>
                 De ronde is aangemaakt met {formatCount(data.participants)}{" "}
-                {data.participants === 1 ? "deelnemer" : "deelnemers"}. De deelnemers zien de ronde nu bij hun beoordelingen.
+                {data.participants === 1 ? "deelnemer" : "deelnemers"}. De deelnemers zien de ronde nu bij hun
+                beoordelingen.
               </Paragraph>
             </Alert>
           )}
@@ -103,14 +115,20 @@ function RoundFacts({ round }: { round: Round }) {
       </Heading>
       <DataList
         items={[
-          { key: "Status", value: `${roundStatusLabels[round.status]}${round.closed_at ? ` sinds ${formatDateTime(round.closed_at)}` : ""}` },
+          {
+            key: "Status",
+            value: `${roundStatusLabels[round.status]}${round.closed_at ? ` sinds ${formatDateTime(round.closed_at)}` : ""}`,
+          },
           { key: "Invullen vóór", value: formatDate(round.deadline) },
           { key: "Streefdatum voor wie trainbaar is", value: formatDate(round.target_date) },
-          { key: "Competentiekaders", value: round.frameworks.map((f) => `${f.name} (versie ${f.version})`).join("; ") },
+          {
+            key: "Competentiekaders",
+            value: round.frameworks.map((f) => `${f.name} (versie ${f.version})`).join("; "),
+          },
           { key: "Functieprofielen", value: round.profiles.map((p) => `${p.function_code} ${p.level}`).join(", ") },
           {
             key: "Bronnen en gewicht",
-            value: round.sources.map((s) => `${sourceLabels[s]} (${formatScore(round.weights[s])})`).join(", "),
+            value: round.sources.map((s) => `${sourceLabels[s]} (${formatLevel(round.weights[s])})`).join(", "),
           },
           {
             key: "Regels voor het oordeel",
@@ -128,7 +146,8 @@ const statusMarks: Record<ProgressStatus, string> = { complete: "✓", in_progre
 function StatusText({ status, rated, expected }: { status: ProgressStatus; rated: number; expected: number }) {
   return (
     <span className={`kwm-status kwm-status--${status}`}>
-      <span aria-hidden="true">{statusMarks[status]}</span> {progressLabels[status]} ({formatCount(rated)}/{formatCount(expected)})
+      <span aria-hidden="true">{statusMarks[status]}</span> {progressLabels[status]} ({formatCount(rated)}/
+      {formatCount(expected)})
     </span>
   );
 }
@@ -174,9 +193,16 @@ function ProgressSection({ round, user }: { round: Round; user: User }) {
               );
             })}
           </dl>
-          <CheckboxOption id="progress-open-only" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} label="Alleen wie nog niet alles heeft ingevuld" />
+          <CheckboxOption
+            id="progress-open-only"
+            checked={openOnly}
+            onChange={(e) => setOpenOnly(e.target.checked)}
+            label="Alleen wie nog niet alles heeft ingevuld"
+          />
           {people.length === 0 ? (
-            <Paragraph className="kwm-empty">{openOnly ? "Iedereen is klaar." : "Deze ronde heeft (voor u) geen deelnemers."}</Paragraph>
+            <Paragraph className="kwm-empty">
+              {openOnly ? "Iedereen is klaar." : "Deze ronde heeft (voor u) geen deelnemers."}
+            </Paragraph>
           ) : (
             <TableContainer label="Voortgang per deelnemer">
               <Table>
@@ -210,14 +236,17 @@ function ProgressSection({ round, user }: { round: Round; user: User }) {
                             {link && state && (
                               <>
                                 {" "}
-                                <Link href={formPath(round.code, person.personnel_number, source)} className="kwm-cell-action">
+                                <Link
+                                  href={formPath(round.code, person.personnel_number, source)}
+                                  className="kwm-cell-action"
+                                >
                                   {link === "write" && round.status === "open"
                                     ? state.status === "complete"
                                       ? "Wijzigen"
                                       : "Beoordelen"
                                     : "Bekijken"}
                                   <span className="kwm-visually-hidden">
-                                     ({sourceLabels[source].toLowerCase()} van {person.name})
+                                    ({sourceLabels[source].toLowerCase()} van {person.name})
                                   </span>
                                 </Link>
                               </>
@@ -252,7 +281,8 @@ function AssessorSection({ round }: { round: Round }) {
           {participants.data.items.map((p) => (
             <li key={p.personnel_number}>
               <Link href={formPath(round.code, p.personnel_number, "external")}>
-                {p.name} ({p.personnel_number})<span className="kwm-visually-hidden"> (extern assessment invullen)</span>
+                {p.name} ({p.personnel_number})
+                <span className="kwm-visually-hidden"> (extern assessment invullen)</span>
               </Link>
             </li>
           ))}
@@ -272,7 +302,10 @@ function ParticipantsSection({ round }: { round: Round }) {
     setBusy(person.personnel_number);
     setMessage(null);
     try {
-      await request(give ? "POST" : "DELETE", roundApi(round.code, `/consents/${encodeURIComponent(person.personnel_number)}`));
+      await request(
+        give ? "POST" : "DELETE",
+        roundApi(round.code, `/consents/${encodeURIComponent(person.personnel_number)}`),
+      );
       setMessage({
         type: "ok",
         text: give
@@ -334,7 +367,12 @@ function ParticipantsSection({ round }: { round: Round }) {
                       <TableCell>
                         {p.consent ? `Ja, ${formatDateTime(p.consent.recorded_at)} (${p.consent.recorded_by})` : "Nee"}{" "}
                         {round.status === "open" && (
-                          <Button appearance="subtle" busy={busy === p.personnel_number} disabled={busy !== null} onClick={() => void consent(p, !p.consent)}>
+                          <Button
+                            appearance="subtle"
+                            busy={busy === p.personnel_number}
+                            disabled={busy !== null}
+                            onClick={() => void consent(p, !p.consent)}
+                          >
                             {p.consent ? "Intrekken" : "Toestemming op papier vastleggen"}
                             <span className="kwm-visually-hidden"> voor {p.name}</span>
                           </Button>
@@ -409,7 +447,13 @@ function AddParticipants({ round, onAdded }: { round: Round; onAdded: () => void
           </Select>
         </FormField>
         <FormField id="add-people" label="Personeelsnummers" description="Gescheiden door komma's, spaties of regels.">
-          <Textarea id="add-people" rows={2} value={people} onChange={(e) => setPeople(e.target.value)} aria-describedby={fieldDescribedBy("add-people", true, false)} />
+          <Textarea
+            id="add-people"
+            rows={2}
+            value={people}
+            onChange={(e) => setPeople(e.target.value)}
+            aria-describedby={fieldDescribedBy("add-people", true, false)}
+          />
         </FormField>
         {message && (
           <div ref={messageRef} tabIndex={-1} className="kwm-outcome">
@@ -427,7 +471,9 @@ function AddParticipants({ round, onAdded }: { round: Round; onAdded: () => void
 }
 
 function AssessorsSection({ round }: { round: Round }) {
-  const assessors = useApi<{ items: { username: string; linked_at?: string; created_at?: string }[] }>(roundApi(round.code, "/assessors"));
+  const assessors = useApi<{ items: { username: string; linked_at?: string; created_at?: string }[] }>(
+    roundApi(round.code, "/assessors"),
+  );
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [message, setMessage] = useState<{ type: "ok" | "error"; text: string } | null>(null);
@@ -445,8 +491,13 @@ function AssessorsSection({ round }: { round: Round }) {
     }
     setBusy(true);
     try {
-      await request("POST", roundApi(round.code, "/assessors"), { body: { username: username.trim(), password: password || undefined } });
-      setMessage({ type: "ok", text: `${username.trim()} kan nu de deelnemers van deze ronde beoordelen, zolang de ronde open is.` });
+      await request("POST", roundApi(round.code, "/assessors"), {
+        body: { username: username.trim(), password: password || undefined },
+      });
+      setMessage({
+        type: "ok",
+        text: `${username.trim()} kan nu de deelnemers van deze ronde beoordelen, zolang de ronde open is.`,
+      });
       setUsername("");
       setPassword("");
       assessors.reload();
@@ -472,7 +523,9 @@ function AssessorsSection({ round }: { round: Round }) {
       <Heading level={2} id="assessoren">
         Externe assessoren
       </Heading>
-      {assessors.data && assessors.data.items.length === 0 && <Paragraph className="kwm-empty">Nog geen externe assessor.</Paragraph>}
+      {assessors.data && assessors.data.items.length === 0 && (
+        <Paragraph className="kwm-empty">Nog geen externe assessor.</Paragraph>
+      )}
       {assessors.data && assessors.data.items.length > 0 && (
         <ul className="kwm-plain-list">
           {assessors.data.items.map((a) => (
@@ -487,7 +540,12 @@ function AssessorsSection({ round }: { round: Round }) {
       )}
       <form className="kwm-form" onSubmit={submit} noValidate aria-label="Externe assessor toevoegen">
         <FormField id="assessor-username" label="Gebruikersnaam van de assessor">
-          <Textbox id="assessor-username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
+          <Textbox
+            id="assessor-username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoComplete="off"
+          />
         </FormField>
         <FormField
           id="assessor-password"
@@ -537,7 +595,9 @@ function CloseRound({ round, onClosed }: { round: Round; onClosed: () => void })
       <Heading level={2} id="sluiten">
         Ronde sluiten
       </Heading>
-      <Paragraph>Na het sluiten kan niemand meer scores invullen of wijzigen en verliezen externe assessoren hun toegang.</Paragraph>
+      <Paragraph>
+        Na het sluiten kan niemand meer scores invullen of wijzigen en verliezen externe assessoren hun toegang.
+      </Paragraph>
       {error && (
         <Alert type="error" live>
           <Paragraph>{error}</Paragraph>

@@ -26,6 +26,7 @@ import {
   CODE_PATTERN,
   allSources,
   codeFromName,
+  formatLevel,
   formatScore,
   profileKey,
   purposeLabels,
@@ -84,7 +85,11 @@ const initialDraft: Draft = {
 };
 
 const parseNumber = (text: string) => Number(text.replace(",", "."));
-const personnelNumbers = (text: string) => text.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean);
+const personnelNumbers = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((n) => n.trim())
+    .filter(Boolean);
 
 /** Which step and control a server error belongs to (docs/api.md, POST /assessment-rounds). */
 function placeOf(error: ApiError): { step: number; target?: string } {
@@ -99,8 +104,10 @@ function placeOf(error: ApiError): { step: number; target?: string } {
     if (["no_sources", "duplicate_source"].includes(error.code)) return { step: 2, target: "round-source-self" };
   }
   if (field === "tolerance" || error.code === "invalid_tolerance") return { step: 2, target: "round-tolerance" };
-  if (field === "trainable_step" || error.code === "invalid_trainable_step") return { step: 2, target: "round-trainable-step" };
-  if (field === "spread_threshold" || error.code === "invalid_spread_threshold") return { step: 2, target: "round-spread" };
+  if (field === "trainable_step" || error.code === "invalid_trainable_step")
+    return { step: 2, target: "round-trainable-step" };
+  if (field === "spread_threshold" || error.code === "invalid_spread_threshold")
+    return { step: 2, target: "round-spread" };
   if (field.startsWith("units")) return { step: 3, target: "round-units" };
   if (field.startsWith("people") || ["no_participants", "organisation_not_agreed"].includes(error.code))
     return { step: 3, target: "round-people" };
@@ -112,23 +119,39 @@ function placeOf(error: ApiError): { step: number; target?: string } {
 function problemsOf(step: number, draft: Draft): FieldError[] {
   const problems: FieldError[] = [];
   if (step === 0 && !draft.purpose)
-    problems.push({ target: "round-purpose-development", message: "Kies het doel van de ronde: ontwikkeling of selectie." });
+    problems.push({
+      target: "round-purpose-development",
+      message: "Kies het doel van de ronde: ontwikkeling of selectie.",
+    });
   if (step === 1) {
     if (!draft.name.trim()) problems.push({ target: "round-name", message: "Geef de ronde een naam." });
     if (!CODE_PATTERN.test(draft.code))
-      problems.push({ target: "round-code", message: "De code bestaat uit kleine letters, cijfers, - en _, en begint met een letter of cijfer." });
+      problems.push({
+        target: "round-code",
+        message: "De code bestaat uit kleine letters, cijfers, - en _, en begint met een letter of cijfer.",
+      });
     if (draft.profiles.length === 0)
-      problems.push({ target: "round-profiles", message: "Kies minstens één functieprofiel waartegen de ronde beoordeelt." });
+      problems.push({
+        target: "round-profiles",
+        message: "Kies minstens één functieprofiel waartegen de ronde beoordeelt.",
+      });
   }
   if (step === 2) {
     if (draft.sources.length === 0) problems.push({ target: "round-source-self", message: "Kies minstens één bron." });
     for (const source of draft.sources) {
       const weight = parseNumber(draft.weights[source]);
-      if (!(weight > 0)) problems.push({ target: `round-weight-${source}`, message: `Het gewicht van ${sourceLabels[source].toLowerCase()} is een getal groter dan 0.` });
+      if (!(weight > 0))
+        problems.push({
+          target: `round-weight-${source}`,
+          message: `Het gewicht van ${sourceLabels[source].toLowerCase()} is een getal groter dan 0.`,
+        });
     }
-    if (!(parseNumber(draft.tolerance) >= 0)) problems.push({ target: "round-tolerance", message: "De tolerantie is 0 of meer." });
-    if (!(parseNumber(draft.trainableStep) >= 0)) problems.push({ target: "round-trainable-step", message: "De trainbare stap is 0 of meer." });
-    if (!(parseNumber(draft.spreadThreshold) > 0)) problems.push({ target: "round-spread", message: "De spreidingsgrens is groter dan 0." });
+    if (!(parseNumber(draft.tolerance) >= 0))
+      problems.push({ target: "round-tolerance", message: "De tolerantie is 0 of meer." });
+    if (!(parseNumber(draft.trainableStep) >= 0))
+      problems.push({ target: "round-trainable-step", message: "De trainbare stap is 0 of meer." });
+    if (!(parseNumber(draft.spreadThreshold) > 0))
+      problems.push({ target: "round-spread", message: "De spreidingsgrens is groter dan 0." });
   }
   if (step === 3 && draft.units.length === 0 && personnelNumbers(draft.people).length === 0)
     problems.push({ target: "round-units", message: "Kies minstens één eenheid of vul personeelsnummers in." });
@@ -136,7 +159,10 @@ function problemsOf(step: number, draft: Draft): FieldError[] {
     if (!draft.deadline) problems.push({ target: "round-deadline", message: "Vul de deadline in." });
     if (!draft.targetDate) problems.push({ target: "round-target-date", message: "Vul de streefdatum in." });
     if (draft.deadline && draft.targetDate && draft.targetDate < draft.deadline)
-      problems.push({ target: "round-target-date", message: "De streefdatum moet op of na de deadline liggen: wie trainbaar is, heeft tijd nodig om te groeien." });
+      problems.push({
+        target: "round-target-date",
+        message: "De streefdatum moet op of na de deadline liggen: wie trainbaar is, heeft tijd nodig om te groeien.",
+      });
   }
   return problems;
 }
@@ -162,7 +188,10 @@ export function RoundWizardPage() {
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const errorFor = (id: string) => problems.find((p) => p.target === id)?.message;
-  const usable = useMemo(() => (profiles.data?.items ?? []).filter((p) => p.competencies + p.knowledge_areas > 0), [profiles.data]);
+  const usable = useMemo(
+    () => (profiles.data?.items ?? []).filter((p) => p.competencies + p.knowledge_areas > 0),
+    [profiles.data],
+  );
 
   const go = (next: number) => {
     moved.current = true;
@@ -211,7 +240,12 @@ export function RoundWizardPage() {
       const place = cause instanceof ApiError ? placeOf(cause) : { step: 5 };
       moved.current = true;
       setStep(place.step);
-      setProblems([{ target: "target" in place ? place.target : undefined, message: errorMessage(cause, "De ronde is niet aangemaakt.") }]);
+      setProblems([
+        {
+          target: "target" in place ? place.target : undefined,
+          message: errorMessage(cause, "De ronde is niet aangemaakt."),
+        },
+      ]);
     } finally {
       setBusy(false);
     }
@@ -231,7 +265,17 @@ export function RoundWizardPage() {
       </Heading>
       <ol className="kwm-steps" aria-label="Stappen">
         {STEPS.map((title, i) => (
-          <li key={title} className={i === step ? "kwm-steps__item kwm-steps__item--current" : i < step ? "kwm-steps__item kwm-steps__item--done" : "kwm-steps__item"} aria-current={i === step ? "step" : undefined}>
+          <li
+            key={title}
+            className={
+              i === step
+                ? "kwm-steps__item kwm-steps__item--current"
+                : i < step
+                  ? "kwm-steps__item kwm-steps__item--done"
+                  : "kwm-steps__item"
+            }
+            aria-current={i === step ? "step" : undefined}
+          >
             <span className="kwm-steps__number" aria-hidden="true">
               {i < step ? "✓" : i + 1}
             </span>
@@ -245,8 +289,8 @@ export function RoundWizardPage() {
       {draft.purpose && step > 0 && (
         <Alert type={draft.purpose === "selection" ? "warning" : "info"} className="kwm-purpose">
           <Paragraph>
-            <strong>Doel: {purposeLabels[draft.purpose]}.</strong> {purposeHelp[draft.purpose]} Het doel ligt vast zodra de
-            ronde is aangemaakt.
+            <strong>Doel: {purposeLabels[draft.purpose]}.</strong> {purposeHelp[draft.purpose]} Het doel ligt vast zodra
+            de ronde is aangemaakt.
           </Paragraph>
         </Alert>
       )}
@@ -292,10 +336,17 @@ export function RoundWizardPage() {
                 value={draft.name}
                 invalid={Boolean(errorFor("round-name"))}
                 aria-describedby={fieldDescribedBy("round-name", false, Boolean(errorFor("round-name")))}
-                onChange={(e) => set({ name: e.target.value, code: draft.codeTouched ? draft.code : codeFromName(e.target.value) })}
+                onChange={(e) =>
+                  set({ name: e.target.value, code: draft.codeTouched ? draft.code : codeFromName(e.target.value) })
+                }
               />
             </FormField>
-            <FormField id="round-code" label="Code" description="Voor bestanden en adressen: kleine letters, cijfers, - en _." error={errorFor("round-code")}>
+            <FormField
+              id="round-code"
+              label="Code"
+              description="Voor bestanden en adressen: kleine letters, cijfers, - en _."
+              error={errorFor("round-code")}
+            >
               <Textbox
                 id="round-code"
                 value={draft.code}
@@ -320,7 +371,11 @@ export function RoundWizardPage() {
                       id={`round-profile-${p.function_code}-${p.level}`}
                       checked={draft.profiles.includes(key)}
                       onChange={(e) =>
-                        set({ profiles: e.target.checked ? [...draft.profiles, key] : draft.profiles.filter((k) => k !== key) })
+                        set({
+                          profiles: e.target.checked
+                            ? [...draft.profiles, key]
+                            : draft.profiles.filter((k) => k !== key),
+                        })
                       }
                       label={`${p.function_name}, ${p.level} (${formatCount(p.competencies + p.knowledge_areas)} eisen)`}
                     />
@@ -335,8 +390,8 @@ export function RoundWizardPage() {
           <>
             <Fieldset legend="Wie beoordelen, en hoe zwaar telt elke bron?">
               <Paragraph className="kwm-hint">
-                De gecombineerde score is het gewogen gemiddelde van de bronnen die een score gaven. Een ontbrekende bron telt
-                niet als 0.
+                De gecombineerde score is het gewogen gemiddelde van de bronnen die een score gaven. Een ontbrekende
+                bron telt niet als 0.
               </Paragraph>
               {allSources.map((source) => (
                 <div key={source} className="kwm-source-row">
@@ -344,12 +399,20 @@ export function RoundWizardPage() {
                     id={`round-source-${source}`}
                     checked={draft.sources.includes(source)}
                     onChange={(e) =>
-                      set({ sources: e.target.checked ? [...draft.sources, source] : draft.sources.filter((s) => s !== source) })
+                      set({
+                        sources: e.target.checked
+                          ? [...draft.sources, source]
+                          : draft.sources.filter((s) => s !== source),
+                      })
                     }
                     label={sourceLabels[source] + (source === "peer" ? " (alleen via import)" : "")}
                   />
                   {draft.sources.includes(source) && (
-                    <FormField id={`round-weight-${source}`} label={`Gewicht ${sourceLabels[source].toLowerCase()}`} error={errorFor(`round-weight-${source}`)}>
+                    <FormField
+                      id={`round-weight-${source}`}
+                      label={`Gewicht ${sourceLabels[source].toLowerCase()}`}
+                      error={errorFor(`round-weight-${source}`)}
+                    >
                       <Textbox
                         id={`round-weight-${source}`}
                         inputMode="decimal"
@@ -363,11 +426,34 @@ export function RoundWizardPage() {
                 </div>
               ))}
             </Fieldset>
-            <details className="kwm-details" open={problems.some((p) => ["round-tolerance", "round-trainable-step", "round-spread"].includes(p.target ?? ""))}>
+            <details
+              className="kwm-details"
+              open={problems.some((p) =>
+                ["round-tolerance", "round-trainable-step", "round-spread"].includes(p.target ?? ""),
+              )}
+            >
               <summary>Regels voor het oordeel (standaard: tolerantie 1, trainbare stap 1, spreiding 2)</summary>
-              <NumberField id="round-tolerance" label="Tolerantie: grootste som van tekorten op niet-kritieke competenties die nog voldoet" value={draft.tolerance} error={errorFor("round-tolerance")} onChange={(tolerance) => set({ tolerance })} />
-              <NumberField id="round-trainable-step" label="Trainbare stap: grootste tekort dat nog trainbaar is" value={draft.trainableStep} error={errorFor("round-trainable-step")} onChange={(trainableStep) => set({ trainableStep })} />
-              <NumberField id="round-spread" label="Spreiding: verschil tussen bronnen dat wordt gemarkeerd" value={draft.spreadThreshold} error={errorFor("round-spread")} onChange={(spreadThreshold) => set({ spreadThreshold })} />
+              <NumberField
+                id="round-tolerance"
+                label="Tolerantie: grootste som van tekorten op niet-kritieke competenties die nog voldoet"
+                value={draft.tolerance}
+                error={errorFor("round-tolerance")}
+                onChange={(tolerance) => set({ tolerance })}
+              />
+              <NumberField
+                id="round-trainable-step"
+                label="Trainbare stap: grootste tekort dat nog trainbaar is"
+                value={draft.trainableStep}
+                error={errorFor("round-trainable-step")}
+                onChange={(trainableStep) => set({ trainableStep })}
+              />
+              <NumberField
+                id="round-spread"
+                label="Spreiding: verschil tussen bronnen dat wordt gemarkeerd"
+                value={draft.spreadThreshold}
+                error={errorFor("round-spread")}
+                onChange={(spreadThreshold) => set({ spreadThreshold })}
+              />
             </details>
           </>
         )}
@@ -376,7 +462,8 @@ export function RoundWizardPage() {
           <>
             <Fieldset legend="Eenheden">
               <Paragraph className="kwm-hint">
-                Iedereen in de gekozen eenheden (met de eenheden eronder) met een van de gekozen functieprofielen doet mee.
+                Iedereen in de gekozen eenheden (met de eenheden eronder) met een van de gekozen functieprofielen doet
+                mee.
               </Paragraph>
               {errorFor("round-units") && <p className="kwm-inline-error">{errorFor("round-units")}</p>}
               <div className="kwm-check-list" id="round-units" tabIndex={-1}>
@@ -387,7 +474,11 @@ export function RoundWizardPage() {
                     className={`kwm-depth-${Math.min(unit.depth, 8)}`}
                     checked={draft.units.includes(unit.code)}
                     onChange={(e) =>
-                      set({ units: e.target.checked ? [...draft.units, unit.code] : draft.units.filter((u) => u !== unit.code) })
+                      set({
+                        units: e.target.checked
+                          ? [...draft.units, unit.code]
+                          : draft.units.filter((u) => u !== unit.code),
+                      })
                     }
                     label={`${unit.name} (${unit.code})`}
                   />
@@ -414,7 +505,13 @@ export function RoundWizardPage() {
 
         {step === 4 && (
           <>
-            <DateField id="round-deadline" label="Deadline: tot wanneer kunnen beoordelingen worden ingevuld?" value={draft.deadline} error={errorFor("round-deadline")} onChange={(deadline) => set({ deadline })} />
+            <DateField
+              id="round-deadline"
+              label="Deadline: tot wanneer kunnen beoordelingen worden ingevuld?"
+              value={draft.deadline}
+              error={errorFor("round-deadline")}
+              onChange={(deadline) => set({ deadline })}
+            />
             <DateField
               id="round-target-date"
               label="Streefdatum: wanneer moet wie trainbaar is, voldoen?"
@@ -425,7 +522,13 @@ export function RoundWizardPage() {
           </>
         )}
 
-        {step === 5 && <Review draft={draft} profiles={profiles.data?.items ?? []} unitNames={new Map(units.map((u) => [u.code, u.name]))} />}
+        {step === 5 && (
+          <Review
+            draft={draft}
+            profiles={profiles.data?.items ?? []}
+            unitNames={new Map(units.map((u) => [u.code, u.name]))}
+          />
+        )}
 
         <div className="utrecht-button-group kwm-form-actions">
           {step > 0 && (
@@ -442,7 +545,19 @@ export function RoundWizardPage() {
   );
 }
 
-function NumberField({ id, label, value, error, onChange }: { id: string; label: string; value: string; error?: string; onChange: (value: string) => void }) {
+function NumberField({
+  id,
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <FormField id={id} label={label} error={error}>
       <Textbox
@@ -458,7 +573,19 @@ function NumberField({ id, label, value, error, onChange }: { id: string; label:
   );
 }
 
-function DateField({ id, label, value, error, onChange }: { id: string; label: string; value: string; error?: string; onChange: (value: string) => void }) {
+function DateField({
+  id,
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <FormField id={id} label={label} error={error}>
       <Textbox
@@ -473,7 +600,15 @@ function DateField({ id, label, value, error, onChange }: { id: string; label: s
   );
 }
 
-function Review({ draft, profiles, unitNames }: { draft: Draft; profiles: ProfileSummary[]; unitNames: Map<string, string> }) {
+function Review({
+  draft,
+  profiles,
+  unitNames,
+}: {
+  draft: Draft;
+  profiles: ProfileSummary[];
+  unitNames: Map<string, string>;
+}) {
   const names = new Map(profiles.map((p) => [profileKey(p.function_code, p.level), `${p.function_name}, ${p.level}`]));
   const people = personnelNumbers(draft.people);
   const items: { key: string; value: ReactNode }[] = [
@@ -483,7 +618,9 @@ function Review({ draft, profiles, unitNames }: { draft: Draft; profiles: Profil
     { key: "Functieprofielen", value: draft.profiles.map((k) => names.get(k) ?? k).join("; ") },
     {
       key: "Bronnen (gewicht)",
-      value: draft.sources.map((s) => `${sourceLabels[s]} (${formatScore(parseNumber(draft.weights[s]) || defaultWeights[s])})`).join(", "),
+      value: draft.sources
+        .map((s) => `${sourceLabels[s]} (${formatLevel(parseNumber(draft.weights[s]) || defaultWeights[s])})`)
+        .join(", "),
     },
     {
       key: "Regels",
@@ -496,7 +633,9 @@ function Review({ draft, profiles, unitNames }: { draft: Draft; profiles: Profil
   ];
   return (
     <>
-      <Paragraph>Controleer de gegevens. Na het aanmaken kunt u nog deelnemers toevoegen, maar het doel niet meer wijzigen.</Paragraph>
+      <Paragraph>
+        Controleer de gegevens. Na het aanmaken kunt u nog deelnemers toevoegen, maar het doel niet meer wijzigen.
+      </Paragraph>
       <DataList items={items} />
     </>
   );

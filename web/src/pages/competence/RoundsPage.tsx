@@ -20,7 +20,11 @@ const roundColumns = (() => {
     helper.accessor("status", { header: "Status", cell: (info) => roundStatusLabels[info.getValue()] }),
     helper.accessor("deadline", { header: "Invullen vóór", cell: (info) => formatDate(info.getValue()) }),
     helper.accessor("target_date", { header: "Streefdatum", cell: (info) => formatDate(info.getValue()) }),
-    helper.accessor("participants", { header: "Deelnemers", meta: { numeric: true }, cell: (info) => formatCount(info.getValue()) }),
+    helper.accessor("participants", {
+      header: "Deelnemers",
+      meta: { numeric: true },
+      cell: (info) => formatCount(info.getValue()),
+    }),
   ]);
 })();
 

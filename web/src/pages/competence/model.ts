@@ -215,7 +215,14 @@ export interface FormCompetency {
 }
 
 export interface RatingFormData {
-  round: { code: string; name: string; purpose: Purpose; purpose_text: string; deadline: string; status: "open" | "closed" };
+  round: {
+    code: string;
+    name: string;
+    purpose: Purpose;
+    purpose_text: string;
+    deadline: string;
+    status: "open" | "closed";
+  };
   person: { personnel_number: string; name: string; unit_code: string; function_code: string; level: string };
   source: RatingSource;
   editable: boolean;

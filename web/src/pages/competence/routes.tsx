@@ -47,16 +47,26 @@ export function competenceRoute(pathname: string): CompetenceRoute | null {
     return { area: "competence-setup", render: () => <FrameworkEditorPage key="new" code={null} /> };
   const framework = matchPath("/competenties/kaders/:code", pathname);
   if (framework)
-    return { area: "competence-setup", render: () => <FrameworkEditorPage key={framework.code} code={framework.code} /> };
+    return {
+      area: "competence-setup",
+      render: () => <FrameworkEditorPage key={framework.code} code={framework.code} />,
+    };
 
   if (pathname === "/competenties/profielen") return { area: "competence-setup", render: () => <ProfilesPage /> };
-  if (pathname === "/competenties/profielen/vergelijken") return { area: "competence-setup", render: () => <ProfileComparePage /> };
+  if (pathname === "/competenties/profielen/vergelijken")
+    return { area: "competence-setup", render: () => <ProfileComparePage /> };
   if (pathname === "/competenties/loopbaanpad") return { area: "competence-setup", render: () => <CareerPathPage /> };
   const profile = matchPath("/competenties/profielen/:function/:level", pathname);
   if (profile)
     return {
       area: "competence-setup",
-      render: () => <ProfileEditorPage key={`${profile.function}/${profile.level}`} functionCode={profile.function} level={profile.level} />,
+      render: () => (
+        <ProfileEditorPage
+          key={`${profile.function}/${profile.level}`}
+          functionCode={profile.function}
+          level={profile.level}
+        />
+      ),
     };
 
   if (pathname === "/competenties/rondes") return { area: "competence", render: () => <RoundsPage /> };
@@ -75,7 +85,9 @@ export function competenceRoute(pathname: string): CompetenceRoute | null {
   if (report)
     return {
       area: "competence-report",
-      render: () => <PersonReportPage key={`${report.code}/${report.number}`} code={report.code} personnelNumber={report.number} />,
+      render: () => (
+        <PersonReportPage key={`${report.code}/${report.number}`} code={report.code} personnelNumber={report.number} />
+      ),
     };
   const form = matchPath("/competenties/rondes/:code/beoordelen/:number/:source", pathname);
   if (form)

@@ -8,14 +8,7 @@ import { cx } from "../../components/classes";
 import { allInOrder, buildTree } from "../../organisationTree";
 import { RouterLink } from "../../router";
 import { useApi } from "../../useApi";
-import {
-  purposeLabels,
-  roundPath,
-  verdictLabels,
-  type Purpose,
-  type Round,
-  type Verdict,
-} from "./model";
+import { purposeLabels, roundPath, verdictLabels, type Purpose, type Round, type Verdict } from "./model";
 import { formatDate } from "../../format";
 
 const writers: Role[] = ["admin", "hr"];
@@ -27,14 +20,26 @@ export const mayWrite = (user: User) => writers.includes(user.role);
 export const seesIndividuals = (user: User) => individualReaders.includes(user.role);
 
 /** The purpose of a round, shown to every participant and fixed once the round exists (purpose limitation). */
-export function PurposeBanner({ purpose, text, compact = false }: { purpose: Purpose; text: string; compact?: boolean }) {
+export function PurposeBanner({
+  purpose,
+  text,
+  compact = false,
+}: {
+  purpose: Purpose;
+  text: string;
+  compact?: boolean;
+}) {
   return (
     <Alert type={purpose === "selection" ? "warning" : "info"} className={cx("kwm-purpose", `kwm-purpose--${purpose}`)}>
       <Paragraph className="kwm-purpose__title">
         <strong>Doel: {purposeLabels[purpose]}</strong>
       </Paragraph>
       <Paragraph>{text}</Paragraph>
-      {!compact && <Paragraph className="kwm-hint">Het doel is vastgelegd bij het aanmaken van de ronde en verandert niet meer.</Paragraph>}
+      {!compact && (
+        <Paragraph className="kwm-hint">
+          Het doel is vastgelegd bij het aanmaken van de ronde en verandert niet meer.
+        </Paragraph>
+      )}
     </Alert>
   );
 }
@@ -129,7 +134,12 @@ export function useUnitOptions(enabled = true): { options: UnitOption[]; parentO
       const parent = tree.byId.get(id)?.parent_id;
       return parent != null && tree.byId.has(parent) ? 1 + depthOf(parent) : 0;
     };
-    const options = allInOrder(tree).map((unit) => ({ id: unit.id, code: unit.code, name: unit.name, depth: depthOf(unit.id) }));
+    const options = allInOrder(tree).map((unit) => ({
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      depth: depthOf(unit.id),
+    }));
     for (const unit of units.data.units) {
       const parent = unit.parent_id !== null ? tree.byId.get(unit.parent_id) : undefined;
       parentOf.set(unit.code, parent ? parent.code : null);
@@ -151,8 +161,15 @@ export type RoundSection = "overview" | "results" | "organisation" | "team" | "c
 
 /** The parts of one round the caller may open; the current one is marked. */
 export function RoundNav({ round, user, current }: { round: Pick<Round, "code">; user: User; current: RoundSection }) {
-  const items: RoundNavItem[] = [{ key: "overview", href: roundPath(round.code), label: "Overzicht en voortgang" }];
-  if (seesIndividuals(user)) items.push({ key: "results", href: roundPath(round.code, "/resultaten"), label: "Oordelen" });
+  const items: RoundNavItem[] = [
+    {
+      key: "overview",
+      href: roundPath(round.code),
+      label: seesIndividuals(user) ? "Overzicht en voortgang" : "Overzicht",
+    },
+  ];
+  if (seesIndividuals(user))
+    items.push({ key: "results", href: roundPath(round.code, "/resultaten"), label: "Oordelen" });
   if (user.role !== "assessor") {
     items.push({ key: "organisation", href: roundPath(round.code, "/organisatie"), label: "Heatmap organisatie" });
     if (seesIndividuals(user)) items.push({ key: "team", href: roundPath(round.code, "/team"), label: "Heatmap team" });
