@@ -436,6 +436,12 @@ CREATE TABLE placement_objections (
 );
 CREATE INDEX placement_objections_reorganisation ON placement_objections(reorganisation_id);
 )SQL"},
+    // Changes with every write to a municipality's units, functions, positions or people, in the same
+    // transaction: a server process keeps that municipality's computed formation while the stamp it read is
+    // still the stored one, so a write by any process shows on the next read.
+    {4, "organisation version stamp", R"SQL(
+ALTER TABLE municipalities ADD COLUMN org_version BIGINT NOT NULL DEFAULT 0;
+)SQL"},
 };
 
 // Versions need not be contiguous: each capability adds its own, and migrate applies whatever is missing.

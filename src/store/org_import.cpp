@@ -224,7 +224,7 @@ std::int64_t import_file(Database& db, const Principal& actor, org::ImportKind k
   } catch (const Failure& failure) {
     fail_import(failure.error().rows);
   }
-  return db.transaction([&](soci::session& sql) {
+  return detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     const LargeCache cache(sql, db.dialect());
     ImportContext context{sql, actor, AuditWriter(sql, actor, kAuditRowsPerStatement), {}};
     switch (kind) {

@@ -1,5 +1,6 @@
 #include "store/org_sql.hpp"
 
+#include <random>
 #include <tuple>
 #include <unordered_map>
 
@@ -303,6 +304,23 @@ std::string audit_key(const org::Position& position) {
 void require_writer(const Principal& actor) {
   if (actor.sees_whole_municipality()) return;
   fail(ErrorKind::forbidden, "forbidden", "Alleen beheerders en HR mogen de organisatie wijzigen");
+}
+
+void stamp_organisation_change(soci::session& sql, long long municipality_id) {
+  // Odd, so never the 0 of a municipality that was never written to; 62 random bits otherwise.
+  thread_local std::mt19937_64 random(std::random_device{}());
+  long long stamp = static_cast<long long>(random() >> 2) | 1, m = municipality_id;
+  Statement st(sql);
+  st.use(stamp).use(m).prepare("UPDATE municipalities SET org_version = :stamp WHERE id = :m");
+  st.run();
+}
+
+std::optional<long long> organisation_version(soci::session& sql, long long municipality_id) {
+  long long m = municipality_id, version = 0;
+  Statement st(sql);
+  st.into(version).use(m).prepare("SELECT org_version FROM municipalities WHERE id = :m");
+  if (!st.run()) return std::nullopt;
+  return version;
 }
 
 UnitWriter::UnitWriter(soci::session& sql, long long municipality_id)

@@ -14,6 +14,7 @@
 #include "core/principal.hpp"
 #include "org/model.hpp"
 #include "store/batch_insert.hpp"
+#include "store/database.hpp"
 
 namespace kwm::store::detail {
 
@@ -109,6 +110,28 @@ inline std::string date_text(const std::optional<Date>& date) { return date ? da
 
 // Writes are for admin and hr; throws Failure (forbidden) for anyone else.
 void require_writer(const Principal& actor);
+
+// --- The organisation's version stamp -------------------------------------------------------------------
+// municipalities.org_version changes with every write to the municipality's units, functions, positions or
+// people, in the same transaction, so that a reader can keep what it computed from them (the formation
+// snapshot) for as long as the stamp it read is still the stored one. Each new stamp is drawn at random
+// rather than counted up: equal stamps then mean equal data even across databases that reuse ids (a
+// restored backup, a test database made again under the same name).
+//
+// Run every such write through organisation_write(), which stamps first: on PostgreSQL that also locks the
+// municipality's row, so concurrent writers of one municipality take turns and their checks (unique codes,
+// no cycles in the tree) see each other's results; on SQLite it takes the write lock before the first read.
+void stamp_organisation_change(soci::session& sql, long long municipality_id);
+// The stored stamp, or nothing when the municipality does not exist.
+std::optional<long long> organisation_version(soci::session& sql, long long municipality_id);
+
+template <typename Work>
+decltype(auto) organisation_write(Database& db, long long municipality_id, Work&& work) {
+  return db.transaction([&](soci::session& sql) -> decltype(auto) {
+    stamp_organisation_change(sql, municipality_id);
+    return work(sql);
+  });
+}
 
 // --- Writing records -----------------------------------------------------------------------------------
 // Prepared INSERT ... RETURNING id and UPDATE statements for one kind of record, prepared once and run for

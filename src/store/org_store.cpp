@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <variant>
 
@@ -121,12 +124,6 @@ std::vector<org::UnitNode> nodes_of(const std::vector<org::Unit>& units) {
   return nodes;
 }
 
-// The ids of a unit and its subtree, as an SQL IN list; empty when the unit is not in the municipality.
-std::string subtree_list(soci::session& sql, long long municipality_id, std::int64_t root) {
-  const auto units = detail::select_units(sql, municipality_id);
-  return detail::id_list(org::subtree(nodes_of(units), root));
-}
-
 // --- The organisation at one moment: units with figures ------------------------------------------------
 
 struct Snapshot {
@@ -216,6 +213,70 @@ Snapshot load_snapshot(soci::session& sql, long long municipality_id) {
     }
   }
   return snapshot;
+}
+
+// --- Snapshots kept between requests --------------------------------------------------------------------
+// Computing a snapshot reads the whole organisation of a municipality; reading its version stamp is one
+// primary-key lookup. So each process keeps the last snapshot per municipality with the stamp it was read at
+// and hands it out while that stamp is still the stored one. Writers change the stamp in the same
+// transaction as their write (detail::organisation_write), so a committed write, by this process or any
+// other, shows on the next read. Kept per database (its connection string), since one process may open
+// several.
+class SnapshotCache {
+ public:
+  std::shared_ptr<const Snapshot> find(const std::string& database, long long municipality_id, long long version) {
+    const std::lock_guard lock(mutex_);
+    const auto per_database = entries_.find(database);
+    if (per_database == entries_.end()) return nullptr;
+    const auto it = per_database->second.find(municipality_id);
+    if (it == per_database->second.end() || it->second.version != version) return nullptr;
+    return it->second.snapshot;
+  }
+
+  void keep(const std::string& database, long long municipality_id, long long version, std::shared_ptr<const Snapshot> snapshot) {
+    const std::lock_guard lock(mutex_);
+    auto& per_database = entries_[database];
+    // A bound on memory for installations with very many municipalities: any one may go, it is reloaded.
+    if (per_database.size() >= kMaxMunicipalities && !per_database.contains(municipality_id)) per_database.erase(per_database.begin());
+    per_database[municipality_id] = Entry{version, std::move(snapshot)};
+  }
+
+ private:
+  static constexpr std::size_t kMaxMunicipalities = 512;
+  struct Entry {
+    long long version = 0;
+    std::shared_ptr<const Snapshot> snapshot;
+  };
+  std::mutex mutex_;
+  std::map<std::string, std::unordered_map<long long, Entry>, std::less<>> entries_;
+};
+
+// The snapshot and the stamp it belongs to, read in one transaction that sees a single moment (SQLite's
+// read transactions do; PostgreSQL's need REPEATABLE READ), so the stamp cannot be older than the data.
+std::pair<std::optional<long long>, std::shared_ptr<const Snapshot>> load_stamped_snapshot(Dialect dialect, soci::session& sql,
+                                                                                           long long municipality_id) {
+  soci::transaction read(sql);
+  if (dialect == Dialect::postgresql) sql << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+  const std::optional<long long> version = detail::organisation_version(sql, municipality_id);
+  auto snapshot = std::make_shared<const Snapshot>(load_snapshot(sql, municipality_id));
+  read.commit();
+  return {version, std::move(snapshot)};
+}
+
+std::shared_ptr<const Snapshot> current_snapshot(Database& db, soci::session& sql, long long municipality_id) {
+  static SnapshotCache cache;
+  const std::string& database = db.url().connect_string;
+  if (const std::optional<long long> version = detail::organisation_version(sql, municipality_id)) {
+    if (auto kept = cache.find(database, municipality_id, *version)) return kept;
+  }
+  auto [version, snapshot] = load_stamped_snapshot(db.dialect(), sql, municipality_id);
+  if (version) cache.keep(database, municipality_id, *version, snapshot);
+  return snapshot;
+}
+
+// The ids of a unit and its subtree, as an SQL IN list; empty when the unit is not in the municipality.
+std::string subtree_list(const Snapshot& snapshot, std::int64_t root) {
+  return detail::id_list(org::subtree(nodes_of(snapshot.units), root));
 }
 
 const org::Unit& visible_unit(const Snapshot& snapshot, const Principal& actor, std::int64_t id) {
@@ -488,16 +549,16 @@ std::vector<org::Municipality> list_municipalities(Database& db) {
 Page<UnitView> list_units(Database& db, const Principal& actor, std::string_view q, std::int64_t offset, std::int64_t limit) {
   require_unit_reader(actor);
   auto sql = db.lease();
-  const Snapshot snapshot = load_snapshot(*sql, actor.municipality_id);
+  const std::shared_ptr<const Snapshot> snapshot = current_snapshot(db, *sql, actor.municipality_id);
   const std::string needle = ascii_lower(q);
   Page<UnitView> page;
-  for (const org::Unit& unit : snapshot.units) {
+  for (const org::Unit& unit : snapshot->units) {
     if (!unit_visible(actor, unit.id)) continue;
     if (!needle.empty() && ascii_lower(unit.code).find(needle) == std::string::npos &&
         ascii_lower(unit.name).find(needle) == std::string::npos) {
       continue;
     }
-    if (page.total >= offset && page.total < offset + limit) page.items.push_back(snapshot.view(unit));
+    if (page.total >= offset && page.total < offset + limit) page.items.push_back(snapshot->view(unit));
     ++page.total;
   }
   return page;
@@ -506,31 +567,31 @@ Page<UnitView> list_units(Database& db, const Principal& actor, std::string_view
 std::vector<UnitView> unit_tree(Database& db, const Principal& actor) {
   require_unit_reader(actor);
   auto sql = db.lease();
-  const Snapshot snapshot = load_snapshot(*sql, actor.municipality_id);
+  const std::shared_ptr<const Snapshot> snapshot = current_snapshot(db, *sql, actor.municipality_id);
   std::vector<UnitView> views;
-  for (const org::Unit& unit : snapshot.units)
-    if (unit_visible(actor, unit.id)) views.push_back(snapshot.view(unit));
+  for (const org::Unit& unit : snapshot->units)
+    if (unit_visible(actor, unit.id)) views.push_back(snapshot->view(unit));
   return views;
 }
 
 UnitDetail get_unit(Database& db, const Principal& actor, std::int64_t id) {
   require_unit_reader(actor);
   auto sql = db.lease();
-  const Snapshot snapshot = load_snapshot(*sql, actor.municipality_id);
-  const org::Unit& unit = visible_unit(snapshot, actor, id);
-  UnitDetail detail{snapshot.view(unit), {}};
+  const std::shared_ptr<const Snapshot> snapshot = current_snapshot(db, *sql, actor.municipality_id);
+  const org::Unit& unit = visible_unit(*snapshot, actor, id);
+  UnitDetail detail{snapshot->view(unit), {}};
   for (std::int64_t child : detail.view.children_ids)
-    if (const org::Unit* found = snapshot.find(child)) detail.children.push_back(snapshot.view(*found));
+    if (const org::Unit* found = snapshot->find(child)) detail.children.push_back(snapshot->view(*found));
   return detail;
 }
 
 Team team_of(Database& db, const Principal& actor, std::int64_t unit_id, Date today) {
   require_unit_reader(actor);
   auto sql = db.lease();
-  const Snapshot snapshot = load_snapshot(*sql, actor.municipality_id);
-  const org::Unit& unit = visible_unit(snapshot, actor, unit_id);
+  const std::shared_ptr<const Snapshot> snapshot = current_snapshot(db, *sql, actor.municipality_id);
+  const org::Unit& unit = visible_unit(*snapshot, actor, unit_id);
   Team team;
-  team.unit = snapshot.view(unit);
+  team.unit = snapshot->view(unit);
   long long key = unit_id;
   const detail::Binder bind_unit = [&](Statement& st) { st.use(key); };
   if (actor.role != Role::works_council) {
@@ -545,7 +606,7 @@ Team team_of(Database& db, const Principal& actor, std::int64_t unit_id, Date to
 
 std::int64_t create_unit(Database& db, const Principal& actor, const org::Unit& input) {
   detail::require_writer(actor);
-  return db.transaction([&](soci::session& sql) {
+  return detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     const auto units = detail::select_units(sql, actor.municipality_id);
     const org::Unit unit = resolved_unit(units, input, 0);
     detail::UnitWriter writer(sql, actor.municipality_id);
@@ -557,7 +618,7 @@ std::int64_t create_unit(Database& db, const Principal& actor, const org::Unit& 
 
 void update_unit(Database& db, const Principal& actor, std::int64_t id, const org::Unit& input) {
   detail::require_writer(actor);
-  db.transaction([&](soci::session& sql) {
+  detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     std::vector<org::Unit> units;
     const org::Unit before = existing_unit(sql, actor.municipality_id, id, units);
     org::Unit unit = resolved_unit(units, input, id);
@@ -569,7 +630,7 @@ void update_unit(Database& db, const Principal& actor, std::int64_t id, const or
 
 void delete_unit(Database& db, const Principal& actor, std::int64_t id) {
   detail::require_writer(actor);
-  db.transaction([&](soci::session& sql) {
+  detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     std::vector<org::Unit> units;
     const org::Unit unit = existing_unit(sql, actor.municipality_id, id, units);
     const auto children = std::count_if(units.begin(), units.end(), [&](const org::Unit& u) { return u.parent_id == id; });
@@ -618,7 +679,7 @@ org::Function get_function(Database& db, const Principal& actor, std::int64_t id
 std::int64_t create_function(Database& db, const Principal& actor, const org::Function& function) {
   detail::require_writer(actor);
   require_no_problems(org::check_function(function));
-  return db.transaction([&](soci::session& sql) {
+  return detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     require_unique_function(sql, actor.municipality_id, function, 0);
     const std::int64_t id = detail::FunctionWriter(sql, actor.municipality_id).insert(function);
     record_audit(sql, actor, "create", "function", detail::audit_key(function), "", detail::audit_json(function));
@@ -628,7 +689,7 @@ std::int64_t create_function(Database& db, const Principal& actor, const org::Fu
 
 void update_function(Database& db, const Principal& actor, std::int64_t id, const org::Function& function) {
   detail::require_writer(actor);
-  db.transaction([&](soci::session& sql) {
+  detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     const auto before = function_by_id(sql, actor.municipality_id, id);
     if (!before) fail_not_found("Functie");
     require_no_problems(org::check_function(function));
@@ -641,7 +702,7 @@ void update_function(Database& db, const Principal& actor, std::int64_t id, cons
 
 void delete_function(Database& db, const Principal& actor, std::int64_t id) {
   detail::require_writer(actor);
-  db.transaction([&](soci::session& sql) {
+  detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     const auto function = function_by_id(sql, actor.municipality_id, id);
     if (!function) fail_not_found("Functie");
     long long key = id;
@@ -667,7 +728,7 @@ Page<org::Position> list_positions(Database& db, const Principal& actor, const P
   Page<org::Position> page;
   if (!scope_positions(actor, conditions)) return page;
   if (filter.unit_id) {
-    const std::string ids = subtree_list(*sql, actor.municipality_id, *filter.unit_id);
+    const std::string ids = subtree_list(*current_snapshot(db, *sql, actor.municipality_id), *filter.unit_id);
     if (ids.empty()) return page;
     conditions.add(" AND p.unit_id IN (" + ids + ")");
   }
@@ -693,7 +754,7 @@ org::Position get_position(Database& db, const Principal& actor, std::int64_t id
 
 std::int64_t create_position(Database& db, const Principal& actor, const org::Position& input) {
   detail::require_writer(actor);
-  return db.transaction([&](soci::session& sql) {
+  return detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     const org::Position position = resolved_position(sql, actor.municipality_id, input, 0);
     const std::int64_t id = detail::PositionWriter(sql, actor.municipality_id).insert(position);
     record_audit(sql, actor, "create", "position", detail::audit_key(position), "", detail::audit_json(position));
@@ -703,7 +764,7 @@ std::int64_t create_position(Database& db, const Principal& actor, const org::Po
 
 void update_position(Database& db, const Principal& actor, std::int64_t id, const org::Position& input) {
   detail::require_writer(actor);
-  db.transaction([&](soci::session& sql) {
+  detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     const org::Position before = existing_position(sql, actor.municipality_id, id);
     const org::Position position = resolved_position(sql, actor.municipality_id, input, id);
     detail::PositionWriter(sql, actor.municipality_id).update(id, position);
@@ -714,7 +775,7 @@ void update_position(Database& db, const Principal& actor, std::int64_t id, cons
 
 void delete_position(Database& db, const Principal& actor, std::int64_t id) {
   detail::require_writer(actor);
-  db.transaction([&](soci::session& sql) {
+  detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     const org::Position position = existing_position(sql, actor.municipality_id, id);
     delete_row(sql, "positions", actor.municipality_id, id);
     record_audit(sql, actor, "delete", "position", detail::audit_key(position), detail::audit_json(position), "");
@@ -734,7 +795,7 @@ Page<org::Person> list_people(Database& db, const Principal& actor, const People
                    like_pattern(filter.q), like_pattern(filter.q));
   }
   if (filter.unit_id) {
-    const std::string ids = subtree_list(*sql, actor.municipality_id, *filter.unit_id);
+    const std::string ids = subtree_list(*current_snapshot(db, *sql, actor.municipality_id), *filter.unit_id);
     if (ids.empty()) return page;
     conditions.add(" AND p.unit_id IN (" + ids + ")");
   }
@@ -763,7 +824,7 @@ org::Person get_person(Database& db, const Principal& actor, std::int64_t id) {
 
 std::int64_t create_person(Database& db, const Principal& actor, const org::Person& input) {
   detail::require_writer(actor);
-  return db.transaction([&](soci::session& sql) {
+  return detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     const org::Person person = resolved_person(sql, actor.municipality_id, input, 0);
     const std::int64_t id = detail::PersonWriter(sql, actor.municipality_id).insert(person);
     record_audit(sql, actor, "create", "person", person.personnel_number, "", detail::audit_json(person));
@@ -773,7 +834,7 @@ std::int64_t create_person(Database& db, const Principal& actor, const org::Pers
 
 void update_person(Database& db, const Principal& actor, std::int64_t id, const org::Person& input) {
   detail::require_writer(actor);
-  db.transaction([&](soci::session& sql) {
+  detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     const org::Person before = existing_person(sql, actor.municipality_id, id);
     const org::Person person = resolved_person(sql, actor.municipality_id, input, id);
     detail::PersonWriter(sql, actor.municipality_id).update(id, person);
@@ -783,7 +844,7 @@ void update_person(Database& db, const Principal& actor, std::int64_t id, const 
 
 void delete_person(Database& db, const Principal& actor, std::int64_t id) {
   detail::require_writer(actor);
-  db.transaction([&](soci::session& sql) {
+  detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
     const org::Person person = existing_person(sql, actor.municipality_id, id);
     delete_row(sql, "people", actor.municipality_id, id);
     record_audit(sql, actor, "delete", "person", person.personnel_number, detail::audit_json(person), "");

@@ -54,49 +54,59 @@ std::string iso_after_hours(int hours) {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", at);
 }
 
-// A manager's scope is the units they lead and everything below them.
-std::vector<std::int64_t> unit_subtree(soci::session& sql, long long user_id) {
-  std::vector<std::int64_t> result;
-  soci::rowset<long long> roots = (sql.prepare << "SELECT unit_id FROM user_units WHERE user_id = :u", soci::use(user_id));
-  std::vector<long long> frontier(roots.begin(), roots.end());
-  while (!frontier.empty()) {
-    const long long unit = frontier.back();
-    frontier.pop_back();
-    if (std::find(result.begin(), result.end(), unit) != result.end()) continue;
-    result.push_back(unit);
-    soci::rowset<long long> children = (sql.prepare << "SELECT id FROM units WHERE parent_id = :p", soci::use(unit));
-    frontier.insert(frontier.end(), children.begin(), children.end());
-  }
-  std::sort(result.begin(), result.end());
-  return result;
-}
-
-const char* kPrincipalColumns =
-    "SELECT u.id, u.username, u.municipality_id, m.code, m.name, u.role, u.person_id, u.organisation, u.password_hash "
-    "FROM users u JOIN municipalities m ON m.id = u.municipality_id ";
-
 struct UserRow {
   Principal principal;
   std::string password_hash;
+  std::string csrf_token;  // of the session the account was found by
+  std::string expires_at;
 };
 
-std::optional<UserRow> load_user(soci::session& sql, const std::string& where, const std::string& value) {
-  soci::row row;
-  sql << (std::string(kPrincipalColumns) + where), soci::use(value), soci::into(row);
+// A manager's scope: the units they lead and everything below them, in one statement.
+std::vector<std::int64_t> unit_scope(soci::session& sql, long long user_id) {
+  soci::rowset<long long> units = (sql.prepare << "WITH RECURSIVE scope(unit_id) AS (SELECT unit_id FROM user_units WHERE user_id = :u "
+                                                  "UNION SELECT c.id FROM units c JOIN scope ON c.parent_id = scope.unit_id) "
+                                                  "SELECT unit_id FROM scope ORDER BY unit_id",
+                                   soci::use(user_id));
+  return {units.begin(), units.end()};
+}
+
+// The account the statement `account_query` finds by its one parameter :key, selecting kAccountColumns and
+// then the session's CSRF token and expiry: one round trip for everyone but a manager, who needs a second
+// for their scope. (A recursive scope folded into the same statement costs every other role more: SQLite
+// builds its temporary tables even when the anchor finds nothing.)
+constexpr const char* kAccountColumns =
+    "u.id, u.username, u.municipality_id, m.code, m.name, u.role, u.person_id, u.organisation, u.password_hash";
+
+std::optional<UserRow> load_user(soci::session& sql, const std::string& account_query, const std::string& key) {
+  long long user_id = 0, municipality_id = 0, person_id = 0;
+  std::string username, code, name, role, organisation, password_hash, csrf, expires;
+  soci::indicator person_ind = soci::i_ok;
+  sql << account_query, soci::use(key), soci::into(user_id), soci::into(username), soci::into(municipality_id), soci::into(code),
+      soci::into(name), soci::into(role), soci::into(person_id, person_ind), soci::into(organisation), soci::into(password_hash),
+      soci::into(csrf), soci::into(expires);
   if (!sql.got_data()) return std::nullopt;
   UserRow user;
   Principal& p = user.principal;
-  p.user_id = row_integer(row, 0);
-  p.username = row.get<std::string>(1);
-  p.municipality_id = row_integer(row, 2);
-  p.municipality_code = row.get<std::string>(3);
-  p.municipality_name = row.get<std::string>(4);
-  p.role = role_from_string(row.get<std::string>(5)).value_or(Role::employee);
-  if (row.get_indicator(6) == soci::i_ok) p.person_id = row_integer(row, 6);
-  p.organisation = row.get<std::string>(7);
-  user.password_hash = row.get<std::string>(8);
-  if (p.role == Role::manager) p.unit_ids = unit_subtree(sql, p.user_id);
+  p.user_id = user_id;
+  p.username = username;
+  p.municipality_id = municipality_id;
+  p.municipality_code = code;
+  p.municipality_name = name;
+  p.role = role_from_string(role).value_or(Role::employee);
+  if (person_ind == soci::i_ok) p.person_id = person_id;
+  p.organisation = organisation;
+  if (p.role == Role::manager) p.unit_ids = unit_scope(sql, user_id);
+  user.password_hash = password_hash;
+  user.csrf_token = csrf;
+  user.expires_at = expires;
   return user;
+}
+
+std::optional<UserRow> user_by_name(soci::session& sql, const std::string& username) {
+  return load_user(sql,
+                   std::string("SELECT ") + kAccountColumns +
+                       ", '', '' FROM users u JOIN municipalities m ON m.id = u.municipality_id WHERE u.username = :key",
+                   username);
 }
 
 struct RoleTies {
@@ -178,7 +188,7 @@ std::optional<Principal> verify_login(Database& db, const std::string& username,
   std::optional<UserRow> user;
   {
     auto sql = db.lease();
-    user = load_user(*sql, "WHERE u.username = :u", username);
+    user = user_by_name(*sql, username);
   }
   if (!user) {
     // Spend the same effort as a real check, so response time does not tell which usernames exist.
@@ -206,15 +216,14 @@ SessionTokens create_session(Database& db, std::int64_t user_id, int lifetime_ho
 std::optional<ActiveSession> find_session(Database& db, const std::string& token) {
   if (token.empty()) return std::nullopt;
   auto sql = db.lease();
-  std::string username, csrf, expires;
-  const std::string hashed = token_hash(token);
-  *sql << "SELECT u.username, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
-          "WHERE s.token_hash = :t",
-      soci::use(hashed), soci::into(username), soci::into(csrf), soci::into(expires);
-  if (!sql->got_data() || expires < utc_now_iso()) return std::nullopt;
-  std::optional<UserRow> user = load_user(*sql, "WHERE u.username = :u", username);
-  if (!user) return std::nullopt;
-  return ActiveSession{user->principal, csrf};
+  const std::optional<UserRow> user =
+      load_user(*sql,
+                std::string("SELECT ") + kAccountColumns +
+                    ", s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+                    "JOIN municipalities m ON m.id = u.municipality_id WHERE s.token_hash = :key",
+                token_hash(token));
+  if (!user || user->expires_at < utc_now_iso()) return std::nullopt;
+  return ActiveSession{user->principal, user->csrf_token};
 }
 
 void delete_session(Database& db, const std::string& token) {
@@ -225,7 +234,7 @@ void delete_session(Database& db, const std::string& token) {
 
 std::optional<Principal> principal_for_username(Database& db, const std::string& username) {
   auto sql = db.lease();
-  std::optional<UserRow> user = load_user(*sql, "WHERE u.username = :u", username);
+  std::optional<UserRow> user = user_by_name(*sql, username);
   if (!user) return std::nullopt;
   return user->principal;
 }
