@@ -3,6 +3,7 @@
 // them; HR sees the verdict, the report, the heatmaps, coverage and growth; the works council sees only
 // aggregates with small cells suppressed. Every new page is checked with axe.
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 import { baseUrl, launchBrowser, login, openPage, roleUsers, screenshot, seriousViolations } from "./lib.mjs";
 
@@ -56,6 +57,12 @@ async function api(page, method, path, body, contentType = "application/json") {
   const text = await response.text();
   assert.ok(response.ok(), `${method} ${path}: ${response.status()} ${text}`);
   return text ? JSON.parse(text) : undefined;
+}
+
+/** Clicks a download link and answers the file's bytes. */
+async function download(page, name) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
+  return readFile(await file.path());
 }
 
 /** Picks the same point for every indicator on a rating form, by tapping or clicking the option's label. */
@@ -367,6 +374,16 @@ test("HR sees the verdict, the printable report, the heatmaps with drill-down, c
     .getByText("3,33")
     .waitFor();
   await checkPage(page, "competence-report");
+  // The report's table has no file at the API: the page makes both files itself.
+  const csvFile = await download(page, /^CSV met de scores per competentie/);
+  assert.match(
+    csvFile.toString("utf8"),
+    /^Competentie,Code,Kritiek,Vereist,Zelfbeoordeling,Leidinggevende,Gecombineerd/,
+  );
+  assert.match(csvFile.toString("utf8"), /\r\nKlantgerichtheid,klantgerichtheid,ja,3,4,3,3\.33/);
+  const xlsxFile = await download(page, /^Excel \(XLSX\) met de scores per competentie/);
+  assert.equal(xlsxFile.subarray(0, 2).toString(), "PK");
+  assert.ok(xlsxFile.includes("xl/worksheets/sheet1.xml") && xlsxFile.includes("Klantgerichtheid"));
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.getByRole("navigation", { name: "Hoofdmenu" }).isVisible(), false, "no menu on paper");
   assert.equal(await page.getByRole("button", { name: "Afdrukken" }).isVisible(), false, "no buttons on paper");
@@ -459,7 +476,7 @@ test("the works council sees the organisation heatmap and coverage with small ce
   await page.getByRole("heading", { level: 1, name: ROUND_NAME }).waitFor();
   const sections = page.getByRole("navigation", { name: "Onderdelen van deze ronde" });
   assert.deepEqual(await sections.getByRole("link").allInnerTexts(), [
-    "Overzicht en voortgang",
+    "Overzicht",
     "Heatmap organisatie",
     "Dekking kritieke competenties",
     "Groei",
