@@ -53,13 +53,22 @@ struct ScoreSet {
   bool replace_all = false;                      // peers: the set replaces every stored peer score
 };
 
+std::vector<competence::Rating> stored_set(soci::session& sql, const RoundContext& context, long long person_id, RatingSource source) {
+  std::vector<long long> person{person_id};
+  auto ratings = load_ratings(sql, context, &person);
+  std::vector<competence::Rating> set;
+  for (auto& rating : ratings[person_id])
+    if (rating.source == source) set.push_back(std::move(rating));
+  return set;
+}
+
 // Prepared statements for writing score sets of one round, reused across sets: a demo round writes millions.
 class ScoreWriter {
  public:
   ScoreWriter(soci::session& sql, const Principal& actor, const RoundContext& context)
       : sql_(sql), context_(context), m_(actor.municipality_id), round_(context.round.id), rater_(actor.user_id),
         rater_ind_(actor.user_id == 0 ? soci::i_null : soci::i_ok), by_(actor.username), insert_(sql), remove_one_(sql),
-        remove_source_(sql), count_(sql), audit_(sql, actor) {
+        remove_source_(sql), count_(sql), forget_set_(sql), note_set_(sql), audit_(sql, actor) {
     insert_.use(m_).use(round_).use(person_).use(source_).use(indicator_).use(score_).use(rater_, rater_ind_).prepare(
         "INSERT INTO ratings (municipality_id, round_id, person_id, source, indicator_id, score, rater_user_id) "
         "VALUES (:m, :r, :p, :s, :i, :score, :u)");
@@ -69,14 +78,19 @@ class ScoreWriter {
         "DELETE FROM ratings WHERE round_id = :r AND person_id = :p AND source = :s");
     count_.into(stored_).use(round_).use(person_).use(source_).prepare(
         "SELECT COUNT(*) FROM ratings WHERE round_id = :r AND person_id = :p AND source = :s");
+    forget_set_.use(round_).use(person_).use(source_).prepare(
+        "DELETE FROM rating_sets WHERE round_id = :r AND person_id = :p AND source = :s");
+    note_set_.use(m_).use(round_).use(person_).use(source_).use(at_).use(by_).prepare(
+        "INSERT INTO rating_sets (municipality_id, round_id, person_id, source, updated_at, updated_by) VALUES (:m, :r, :p, :s, :at, :by)");
   }
 
-  // `action` and the before-scores go to the audit log; an unchanged set writes nothing.
-  void write(const ScoreSet& set, std::string_view action, const std::vector<competence::Rating>& before) {
+  // The audit entry (with `action`) holds the set before and after.
+  void write(const ScoreSet& set, std::string_view action) {
     person_ = set.person->person_id;
     source_ = std::string(competence::to_string(set.source));
     count_.run();
     const bool fresh = stored_ == 0;
+    const std::vector<competence::Rating> before = fresh ? std::vector<competence::Rating>() : stored_set(sql_, context_, person_, set.source);
     if (set.replace_all && !fresh) remove_source_.run();
     for (const auto& rating : set.ratings) {
       indicator_ = context_.indicator_id.at({rating.competency_code, rating.indicator_code});
@@ -88,11 +102,9 @@ class ScoreWriter {
       indicator_ = context_.indicator_id.at({rating.competency_code, rating.indicator_code});
       remove_one_.run();
     }
-    const std::string at = utc_now_iso();
-    sql_ << "DELETE FROM rating_sets WHERE round_id = :r AND person_id = :p AND source = :s", soci::use(round_), soci::use(person_),
-        soci::use(source_);
-    sql_ << "INSERT INTO rating_sets (municipality_id, round_id, person_id, source, updated_at, updated_by) VALUES (:m, :r, :p, :s, :at, :by)",
-        soci::use(m_), soci::use(round_), soci::use(person_), soci::use(source_), soci::use(at), soci::use(by_);
+    at_ = utc_now_iso();
+    forget_set_.run();
+    note_set_.run();
     const std::string key = fmt::format("{}/{}/{}", context_.round.view.code, set.person->personnel_number, source_);
     audit_.record(action, "rating", key,
                   before.empty() ? std::string() : set_audit_json(context_.round.view.code, set.person->personnel_number, set.source, before),
@@ -118,19 +130,10 @@ class ScoreWriter {
   const RoundContext& context_;
   long long m_, round_, person_ = 0, indicator_ = 0, score_ = 0, rater_, stored_ = 0;
   soci::indicator rater_ind_;
-  std::string source_, by_;
-  Statement insert_, remove_one_, remove_source_, count_;
+  std::string source_, by_, at_;
+  Statement insert_, remove_one_, remove_source_, count_, forget_set_, note_set_;
   AuditWriter audit_;
 };
-
-std::vector<competence::Rating> stored_set(soci::session& sql, const RoundContext& context, long long person_id, RatingSource source) {
-  std::vector<long long> person{person_id};
-  auto ratings = load_ratings(sql, context, &person);
-  std::vector<competence::Rating> set;
-  for (auto& rating : ratings[person_id])
-    if (rating.source == source) set.push_back(std::move(rating));
-  return set;
-}
 
 // --- Checking ------------------------------------------------------------------------------------------------
 
@@ -290,7 +293,7 @@ void write_sets(soci::session& sql, const Principal& actor, const RoundContext& 
     set.replace_all = rating.source == RatingSource::Peer;
     set.ratings.push_back(rating);
   }
-  for (const auto& [source, set] : sets) writer.write(set, "import", stored_set(sql, context, person.person_id, source));
+  for (const auto& [source, set] : sets) writer.write(set, "import");
 }
 
 }  // namespace
@@ -332,7 +335,7 @@ Form save_form(Database& db, const Principal& actor, const std::string& round_co
     for (std::size_t i = 0; i < scores.size(); ++i) (scores[i].score ? set.ratings : set.cleared).push_back(checked[i]);
     if (!set.ratings.empty() || !set.cleared.empty()) {
       ScoreWriter writer(sql, actor, context);
-      writer.write(set, "update", stored_set(sql, context, target.person.person_id, source));
+      writer.write(set, "update");
     }
     return build_form(sql, target, source);
   });

@@ -29,8 +29,8 @@ Scored score(soci::session& sql, const RoundContext& context, std::vector<Partic
   std::vector<long long> ids;
   ids.reserve(people.size());
   for (const auto& person : people) ids.push_back(person.person_id);
-  const RatingsByPerson ratings = load_ratings(sql, context, everyone ? nullptr : &ids);
-  static const std::vector<competence::Rating> none;
+  RatingsByPerson ratings = load_ratings(sql, context, everyone ? nullptr : &ids);
+  std::vector<competence::Rating> none;
   Scored scored;
   scored.results.reserve(people.size());
   const competence::RoundSettings settings = context.settings();
@@ -39,6 +39,7 @@ Scored score(soci::session& sql, const RoundContext& context, std::vector<Partic
     if (!profile) continue;  // cannot happen: participants are enrolled against the round's profiles
     const auto found = ratings.find(person.person_id);
     scored.results.push_back(assess(person.personnel_number, *profile, found == ratings.end() ? none : found->second, settings));
+    if (found != ratings.end()) ratings.erase(found);  // done with them: keep the peak memory down
     scored.people.push_back(std::move(person));
   }
   return scored;

@@ -590,20 +590,20 @@ RatingsByPerson load_ratings(soci::session& sql, const RoundContext& context, co
 }
 
 competence::PersonResult assess(const std::string& personnel_number, const competence::FunctionProfile& profile,
-                                const std::vector<competence::Rating>& ratings, const competence::RoundSettings& settings) {
-  // competence::assess_person scans every rating for every requirement; grouping them by competency first
-  // gives the same result (score_competency only looks at its own competency) in a fraction of the time.
-  std::unordered_map<std::string_view, std::vector<competence::Rating>> by_competency;
-  for (const auto& rating : ratings) by_competency[rating.competency_code].push_back(rating);
+                                std::vector<competence::Rating>& ratings, const competence::RoundSettings& settings) {
+  // competence::assess_person scans every rating for every requirement; sorted by competency, each
+  // requirement gets just its own ratings, which gives the same result (score_competency only looks at
+  // its own competency) in a fraction of the time on a round of millions of scores.
+  const auto by_competency = [](const competence::Rating& a, const competence::Rating& b) { return a.competency_code < b.competency_code; };
+  std::sort(ratings.begin(), ratings.end(), by_competency);
   competence::PersonResult person;
   person.personnel_number = personnel_number;
   person.function_code = profile.function_code;
   person.level = profile.level;
-  static const std::vector<competence::Rating> none;
   for (const auto& requirement : profile.requirements()) {
-    const auto found = by_competency.find(requirement.competency_code);
-    person.competencies.push_back(
-        competence::score_competency(requirement, found == by_competency.end() ? none : found->second, settings));
+    const competence::Rating key{competence::RatingSource::Self, requirement.competency_code, {}, 0};
+    const auto [first, last] = std::equal_range(ratings.begin(), ratings.end(), key, by_competency);
+    person.competencies.push_back(competence::score_competency(requirement, std::span(first, last), settings));
   }
   person.verdict = competence::decide(person.competencies, settings);
   return person;

@@ -143,8 +143,9 @@ std::vector<Participant> aggregate_population(const Principal& actor, std::vecto
 using RatingsByPerson = std::unordered_map<long long, std::vector<competence::Rating>>;
 RatingsByPerson load_ratings(soci::session& sql, const RoundContext& context, const std::vector<long long>* people);
 
-// A person's results against a profile, scored competency by competency with the pure functions.
+// A person's results against a profile, scored competency by competency with the pure functions. Sorts
+// `ratings` by competency on the way.
 competence::PersonResult assess(const std::string& personnel_number, const competence::FunctionProfile& profile,
-                                const std::vector<competence::Rating>& ratings, const competence::RoundSettings& settings);
+                                std::vector<competence::Rating>& ratings, const competence::RoundSettings& settings);
 
 }  // namespace kwm::store::competence_detail
