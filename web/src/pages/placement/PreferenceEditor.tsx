@@ -80,25 +80,33 @@ export function PreferenceEditor({
     setRows(next);
   };
 
-  // Errors are keyed as the server names them: preferences[i].function_id, preferences[i].motivation.
-  const fieldError = (index: number, field: "function_id" | "motivation") =>
-    submission.fieldErrors[`preferences[${index}].${field}`];
+  // An error belongs to a preference, not to a place in the list, so it moves along when the list is
+  // reordered. Our own checks key errors by row; the server names the place of the list it was sent
+  // ("preferences[1].motivation"), which `sent` turns back into the row.
+  const [sent, setSent] = useState<string[]>([]);
+  const fieldError = (row: Row, field: "function_id" | "motivation") => {
+    const own = submission.fieldErrors[`${row.key}.${field}`];
+    if (own) return own;
+    const index = sent.indexOf(row.key);
+    return index < 0 ? undefined : submission.fieldErrors[`preferences[${index}].${field}`];
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const errors: Record<string, string> = {};
     const seen = new Set<string>();
-    rows.forEach((row, i) => {
-      if (!row.function_id) errors[`preferences[${i}].function_id`] = "Kies een functie.";
+    rows.forEach((row) => {
+      if (!row.function_id) errors[`${row.key}.function_id`] = "Kies een functie.";
       else if (seen.has(row.function_id))
-        errors[`preferences[${i}].function_id`] = "Deze functie staat al eerder in uw lijst. Kies een andere functie.";
+        errors[`${row.key}.function_id`] = "Deze functie staat al eerder in uw lijst. Kies een andere functie.";
       seen.add(row.function_id);
-      if (!row.motivation.trim()) errors[`preferences[${i}].motivation`] = "Schrijf kort waarom u deze functie wilt.";
+      if (!row.motivation.trim()) errors[`${row.key}.motivation`] = "Schrijf kort waarom u deze functie wilt.";
       else if (row.motivation.length > MOTIVATION_MAX)
-        errors[`preferences[${i}].motivation`] = `Gebruik ten hoogste ${formatCount(MOTIVATION_MAX)} tekens.`;
+        errors[`${row.key}.motivation`] = `Gebruik ten hoogste ${formatCount(MOTIVATION_MAX)} tekens.`;
     });
     if (rows.length > max) errors.preferences = `U kunt ten hoogste ${max} voorkeuren opgeven.`;
     if (!submission.setClientErrors(errors)) return;
+    setSent(rows.map((row) => row.key));
     await onSave(rows.map((row) => ({ function_id: Number(row.function_id), motivation: row.motivation.trim() })));
   };
 
@@ -122,8 +130,8 @@ export function PreferenceEditor({
             renderItem={(row, index) => {
               const functionId = `${idPrefix}-${row.key}-function`;
               const motivationId = `${idPrefix}-${row.key}-motivation`;
-              const functionError = fieldError(index, "function_id");
-              const motivationError = fieldError(index, "motivation");
+              const functionError = fieldError(row, "function_id");
+              const motivationError = fieldError(row, "motivation");
               const chosen = byId.get(row.function_id);
               return (
                 <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset kwm-pl-preference">
