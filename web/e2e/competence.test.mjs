@@ -118,6 +118,12 @@ test("HR copies reference frameworks, and saving a framework nobody uses keeps i
   await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
   await page.getByTestId("framework-outcome").getByText("Opgeslagen in versie 1").waitFor();
 
+  // A new framework starts blank, with a default 1–5 scale that has an anchor on every point.
+  await page.goto("/competenties/kaders/nieuw");
+  await page.getByRole("heading", { level: 1, name: "Nieuw competentiekader" }).waitFor();
+  assert.equal((await page.getByLabel("Omschrijving van punt 5").inputValue()) !== "", true);
+  await checkPage(page, "competence-framework-new");
+
   await page.goto("/competenties/kaders");
   const table = page.getByRole("table", { name: "Competentiekaders van de gemeente" });
   await table
@@ -331,6 +337,20 @@ test("the manager rates their own employee", async () => {
     .getByText(`Verstuurd: de beoordeling van ${employee.name} is compleet (${total} van ${total} beantwoord).`)
     .waitFor();
 
+  // Managers read frameworks and profiles; only HR edits them.
+  await page.goto("/competenties/kaders/core");
+  await page.getByRole("heading", { level: 2, name: /^Schaal 1–5/ }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Wijzigingen opslaan" }).count(), 0);
+  await checkPage(page, "competence-manager-framework");
+  await page.goto(`/competenties/profielen/${employee.function_code}/${employee.level}`);
+  await page
+    .getByRole("table", { name: "Competenties" })
+    .getByRole("row", { name: /Klantgerichtheid/ })
+    .waitFor();
+  assert.equal(await page.getByRole("button", { name: "Profiel opslaan" }).count(), 0);
+  await checkPage(page, "competence-manager-profile");
+
+  await page.goto(`/competenties/rondes/${ROUND_CODE}/beoordelen/${employee.personnel_number}/manager`);
   await page.getByRole("navigation", { name: "Kruimelpad" }).getByRole("link", { name: ROUND_NAME }).click();
   const after = page
     .getByRole("table", { name: "Voortgang per deelnemer" })

@@ -41,7 +41,7 @@ test("an HR adviser logs in, sees the HR navigation and logs out again", async (
   await login(page);
   const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
   const links = await nav.getByRole("link").allInnerTexts();
-  assert.deepEqual(links, ["Organisatie", "Medewerkers", "Importeren", "Auditlog"]);
+  assert.deepEqual(links, ["Organisatie", "Medewerkers", "Competenties", "Reorganisaties", "Importeren", "Auditlog"]);
   await page.getByRole("heading", { level: 1, name: "Organisatie" }).waitFor();
   await screenshot(page, "organisation");
 
