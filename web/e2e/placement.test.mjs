@@ -72,6 +72,17 @@ function requireEarlierSteps(...keys) {
   for (const key of ["id", ...keys]) assert.ok(state[key], `an earlier step did not provide ${key}`);
 }
 
+/** The person record of the employee account the harness made, read through that account's own session. */
+async function employeePersonId() {
+  const { context, page } = await openPage(browser);
+  try {
+    await login(page, roleUsers.employee);
+    return (await apiGet(page, "/session")).user.person_id;
+  } finally {
+    await context.close();
+  }
+}
+
 async function hrSession() {
   const session = await openPage(browser);
   await login(session.page);
@@ -127,16 +138,36 @@ test("HR creates a reorganisation, sets its rules and confirms the function mapp
   assert.equal(saved.settings.preference_bonus[0], 40);
   await checkPage(page, "settings");
 
+  // HR departs from the proposal for the employee's own function: it no longer follows the person, so the
+  // employee competes in the preference round and the explanation has preferences to account for.
+  state.scope = await apiGet(page, `/reorganisations/${state.id}/scope`);
+  const personId = await employeePersonId();
+  state.employee = state.scope.employees.find((e) => e.person_id === personId);
+  assert.ok(state.employee, "the employee account is in the reorganisation's old formation");
+  const own = state.employee;
   await openSub(page, "Functiekoppeling");
   await page.getByRole("heading", { level: 1, name: "Functiekoppeling", exact: true }).waitFor();
   await page.getByText("De koppeling is nog niet bevestigd.").first().waitFor();
   await checkPage(page, "mapping-hr");
+  const ownName = functionText({ name: own.function_name, level: own.level });
+  const ownPair = page.getByLabel(`Koppeling van ${ownName} naar ${ownName}`, { exact: true });
+  const proposal = (await apiGet(page, `/reorganisations/${state.id}/function-mapping`)).pairs.find(
+    (p) => p.old_function_id === own.function_id && p.new_function_id === own.function_id,
+  );
+  assert.equal(await ownPair.inputValue(), proposal.proposed, "the page starts from the proposal");
+  const override = proposal.proposed === "none" ? "suitable" : "none";
+  await ownPair.selectOption(override);
+  await page.getByText("U wijkt bij 1 koppeling af van het voorstel.").first().waitFor();
   await page.getByRole("button", { name: "Koppeling bevestigen" }).click();
   await page.getByText("De functiekoppeling is bevestigd.").first().waitFor();
   await page.getByText("De koppeling is bevestigd door e2e-hr").first().waitFor();
-  assert.equal((await apiGet(page, `/reorganisations/${state.id}/function-mapping`)).confirmed.by, "e2e-hr");
+  const mapping = await apiGet(page, `/reorganisations/${state.id}/function-mapping`);
+  assert.equal(mapping.confirmed.by, "e2e-hr");
+  const pair = mapping.pairs.find(
+    (p) => p.old_function_id === own.function_id && p.new_function_id === own.function_id,
+  );
+  assert.deepEqual([pair.proposed, pair.match], [proposal.proposed, override]);
 
-  state.scope = await apiGet(page, `/reorganisations/${state.id}/scope`);
   const functions = await apiGet(page, `/reorganisations/${state.id}/functions`);
   for (const f of functions.items) state.functionNames.set(f.function_id, functionText(f));
   assert.deepEqual(problems, []);
@@ -210,12 +241,9 @@ test("HR enters selection scores on the page and sees every score's breakdown", 
 });
 
 test("an employee states three ranked preferences with motivations, reordered with the keyboard", async () => {
-  requireEarlierSteps();
+  requireEarlierSteps("employee");
   const { context, page, problems } = await openPage(browser);
   await login(page, roleUsers.employee);
-  const me = (await apiGet(page, "/session")).user;
-  state.employee = state.scope.employees.find((e) => e.person_id === me.person_id);
-  assert.ok(state.employee, "the employee account is in the reorganisation's old formation");
   const functions = (await apiGet(page, `/reorganisations/${state.id}/functions`)).items;
   // First choice: a level whose education the employee lacks, so the explanation has a refusal to explain.
   const rank = { mbo: 1, hbo: 2, wo: 3 };
@@ -223,6 +251,7 @@ test("an employee states three ranked preferences with motivations, reordered wi
   const others = functions.filter((f) => f !== beyond && f.function_id !== state.employee.function_id);
   const [x1, x2, x3] = [beyond ?? others[2], others[0], others[1]];
   state.preferences = [x1.function_id, x2.function_id, x3.function_id];
+  state.firstBeyondEducation = Boolean(beyond);
 
   await mainNav(page).getByRole("link", { name: "Mijn reorganisatie" }).click();
   await page.getByRole("heading", { level: 1, name: "Mijn reorganisatie", exact: true }).waitFor();
@@ -457,6 +486,23 @@ test("the employee reads their own explanation in plain Dutch and lodges an obje
     assert.match(text, /Toegekend|Niet toegekend|Niet nodig/);
   }
   const explanation = await apiGet(page, `/reorganisations/${state.id}/my-explanation`);
+  // A first choice beyond the employee's education is refused on that hard constraint, and says so.
+  if (state.firstBeyondEducation) {
+    assert.match(await items.nth(0).innerText(), /Niet toegekend/);
+    assert.equal(explanation.preferences[0].reason, "not_eligible");
+    await page
+      .getByText(/niet aan alle harde voorwaarden/)
+      .first()
+      .waitFor();
+  }
+  // Where a few points more would have changed the outcome, the page says how many.
+  for (const p of explanation.preferences.filter((p) => p.points_short !== null))
+    await page
+      .getByText(
+        `Verschil: ${new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(p.points_short)} punten`,
+      )
+      .first()
+      .waitFor();
   if (explanation.score) {
     const breakdown = page.getByRole("table", { name: /^Opbouw van de score voor / });
     await breakdown.getByRole("rowheader", { name: "Selectiegesprek" }).waitFor();

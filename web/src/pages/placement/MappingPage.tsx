@@ -215,7 +215,7 @@ function Mapping({ reorganisation, onConfirmed }: { reorganisation: Reorganisati
                               <Select
                                 id={selectId}
                                 className="kwm-pl-match-select"
-                                aria-label={`Koppeling ${old.name} (${old.level}) naar ${targetName}`}
+                                aria-label={`Koppeling van ${functionText(old.name, old.level)} naar ${targetName}`}
                                 value={choice}
                                 onChange={(event) => {
                                   const next = new Map(choices);
