@@ -16,6 +16,7 @@ import {
   Select,
   Textarea,
   Textbox,
+  fieldDescribedBy,
 } from "../../components";
 import { formatCount } from "../../format";
 import { navigate, useLocation } from "../../router";
@@ -398,6 +399,7 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
   });
 
   const errorFor = (id: string) => problems.find((p) => p.target === id)?.message;
+  const describedBy = (id: string) => (errorFor(id) ? `${id}-error` : undefined);
   const update = (change: (draft: FrameworkDocument) => FrameworkDocument) => {
     setDraft((current) => change(current));
     onEdit();
@@ -494,7 +496,7 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
             value={draft.code}
             onChange={(e) => update((d) => ({ ...d, code: e.target.value }))}
             invalid={Boolean(errorFor(ids.code))}
-            aria-describedby={`${ids.code}-description`}
+            aria-describedby={fieldDescribedBy(ids.code, true, Boolean(errorFor(ids.code)))}
             autoComplete="off"
             spellCheck={false}
           />
@@ -512,6 +514,7 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
             }))
           }
           invalid={Boolean(errorFor(ids.name))}
+          aria-describedby={describedBy(ids.name)}
         />
       </FormField>
 
@@ -527,6 +530,7 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
               value={draft.scale.min}
               onChange={(e) => setScale(Number(e.target.value), draft.scale.max)}
               invalid={Boolean(errorFor(ids.min))}
+              aria-describedby={describedBy(ids.min)}
             />
           </FormField>
           <FormField id={ids.max} label="Hoogste punt">
@@ -561,6 +565,7 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
                   }))
                 }
                 invalid={Boolean(errorFor(ids.anchor(point)))}
+                aria-describedby={describedBy(ids.anchor(point))}
               />
             </FormField>
           ))}
@@ -588,6 +593,7 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
                   })
                 }
                 invalid={Boolean(errorFor(ids.competency(i, "name")))}
+                aria-describedby={describedBy(ids.competency(i, "name"))}
               />
             </FormField>
             <FormField id={ids.competency(i, "code")} label="Code" error={errorFor(ids.competency(i, "code"))}>
@@ -596,6 +602,7 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
                 value={competency.code}
                 onChange={(e) => updateCompetency(i, { code: e.target.value })}
                 invalid={Boolean(errorFor(ids.competency(i, "code")))}
+                aria-describedby={describedBy(ids.competency(i, "code"))}
                 autoComplete="off"
                 spellCheck={false}
               />
@@ -625,6 +632,7 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
               value={competency.definition}
               onChange={(e) => updateCompetency(i, { definition: e.target.value })}
               invalid={Boolean(errorFor(ids.competency(i, "definition")))}
+              aria-describedby={describedBy(ids.competency(i, "definition"))}
             />
           </FormField>
           <Heading level={3} className="utrecht-heading-4">
@@ -648,6 +656,7 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
                     value={indicator.code}
                     onChange={(e) => updateIndicator(i, j, { code: e.target.value })}
                     invalid={Boolean(errorFor(ids.indicator(i, j, "code")))}
+                    aria-describedby={describedBy(ids.indicator(i, j, "code"))}
                     autoComplete="off"
                     spellCheck={false}
                   />
@@ -664,6 +673,7 @@ function FrameworkForm({ initial, isNew, inUse, onSaved, onEdit }: FrameworkForm
                     value={indicator.text}
                     onChange={(e) => updateIndicator(i, j, { text: e.target.value })}
                     invalid={Boolean(errorFor(ids.indicator(i, j, "text")))}
+                    aria-describedby={describedBy(ids.indicator(i, j, "text"))}
                   />
                 </FormField>
                 <Button

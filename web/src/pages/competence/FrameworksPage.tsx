@@ -79,7 +79,11 @@ export function FrameworksPage() {
             columns={frameworkColumns}
             data={frameworks.data.items}
             rowKey={(f) => f.code}
-            empty="De gemeente heeft nog geen competentiekader. Kopieer hieronder een referentiekader of maak een nieuw kader."
+            empty={
+              writer
+                ? "De gemeente heeft nog geen competentiekader. Kopieer hieronder een referentiekader of maak een nieuw kader."
+                : "De gemeente heeft nog geen competentiekader."
+            }
           />
           {writer && frameworks.data.items.length > 0 && (
             <ExportLinks path="/export/frameworks" what="alle gedragsindicatoren van de huidige kaders" />
