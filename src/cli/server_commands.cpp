@@ -2,8 +2,10 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 #include <unistd.h>
 
 #include "api/routes.hpp"
@@ -58,12 +60,16 @@ std::string find_web_root(const std::string& given) {
 }
 
 int serve(const ServeOptions& opts) {
-  store::Database db(opts.db, 8);
+  // Handlers block on the database, so more threads than cores keep the cores busy. The pool grows with the
+  // threads (it was a fixed 8, which starved a --threads above 8): two connections per thread, so that a
+  // handler holding one never waits for another while every thread does the same.
+  const unsigned threads = opts.threads != 0 ? opts.threads : std::max(4u, 2 * std::thread::hardware_concurrency());
+  store::Database db(opts.db, 2 * threads);
   store::require_current_schema(db);
   http::ServerOptions options;
   split_listen(opts.listen, options);
   options.web_root = find_web_root(opts.web_root);
-  options.threads = opts.threads;
+  options.threads = threads;
   options.force_secure_cookies = opts.secure_cookies;
   http::Router router;
   http::LoginThrottle throttle;

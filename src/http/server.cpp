@@ -1,9 +1,11 @@
 #include "http/server.hpp"
 
+#include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <atomic>
+#include <iostream>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -68,6 +70,22 @@ bool origin_is_foreign(const Request& request) {
 
 bool role_allowed(const Access& access, Role role) {
   return access.roles.empty() || std::find(access.roles.begin(), access.roles.end(), role) != access.roles.end();
+}
+
+// The access log: one line per request on standard output, like every other log line, but not flushed line
+// by line (the console sink's fflush meant one write(2) per request under its lock). Lines reach a terminal
+// at once (stdout is line-buffered there), a file or pipe within a second (flush_every) or when the server
+// stops; warnings and errors from the default logger flush the shared stdout buffer as before.
+spdlog::logger& access_log() {
+  static const std::shared_ptr<spdlog::logger> logger = [] {
+    auto created = std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::ostream_sink_mt>(std::cout));
+    created->set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%l] %v");  // the default logger's lines, without a logger name
+    created->flush_on(spdlog::level::warn);
+    spdlog::register_logger(created);
+    spdlog::flush_every(std::chrono::seconds(1));
+    return created;
+  }();
+  return *logger;
 }
 
 }  // namespace
@@ -223,7 +241,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     const bool keep_alive = raw.keep_alive() && !stopping_;
     if (options_.access_log) {
       const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-      spdlog::info("method={} path={} status={} bytes={} ms={:.2f} remote={} user={}",
+      access_log().info("method={} path={} status={} bytes={} ms={:.2f} remote={} user={}",
                    std::string(raw.method_string()), request.path.empty() ? std::string(raw.target()) : request.path,
                    response.status, response.body.size(), elapsed.count(), request.remote_address,
                    request.principal ? request.principal->username : "-");
@@ -342,6 +360,7 @@ void Server::wait() {
   for (auto& thread : impl_->threads)
     if (thread.joinable()) thread.join();
   impl_->threads.clear();
+  if (impl_->options.access_log) access_log().flush();
 }
 
 void Server::stop() {
