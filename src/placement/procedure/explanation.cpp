@@ -12,9 +12,11 @@
 namespace kwm::reorganisation {
 namespace {
 
+// The text is stored with the run and read again after confirmation, so it states nothing that
+// confirmation changes; whether the run is a proposal or confirmed is shown beside it.
 constexpr std::string_view kClosing =
-    "Dit is een voorstel: het wordt pas een besluit als een medewerker van HR de uitkomst bevestigt. Tegen de bevestigde "
-    "uitkomst kunt u bezwaar maken.";
+    "Een uitkomst wordt pas een besluit als een medewerker van HR haar bevestigt. Tegen de bevestigde uitkomst kunt u "
+    "bezwaar maken.";
 
 std::string describe(const NewPosition& position) {
   return fmt::format("{} ({}) bij {}", position.function_name, position.level, position.unit_name);
