@@ -1,5 +1,7 @@
 #include "placement/round_solver.hpp"
 
+#include "placement/integer_round.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -304,6 +306,9 @@ std::vector<Index> solve_round(const DenseGraph& graph, std::vector<std::int64_t
 }
 
 std::vector<Index> solve_round(const SparseGraph& graph, std::vector<std::int64_t> capacity) {
+  if (const auto weight = integer_scores(graph.score))
+    if (auto column_of = solve_integer_round(graph, *weight, graph.employee, graph.employee_count, capacity))
+      return std::move(*column_of);
   double largest = 0;
   for (double s : graph.score) largest = std::max(largest, s);
   const auto rows = static_cast<Index>(graph.first.size() - 1);

@@ -1,5 +1,6 @@
 #pragma once
-// Internal: the exact solver for one round, shared by the dense and the sparse form.
+// Internal: the exact solver for one round. Dense rounds, and sparse rounds whose scores are not decimals
+// with at most nine places, use the method below; other sparse rounds use integer_round.hpp.
 //
 // Rows (employees) are added one at a time. After row r the matching is a lexicographic optimum over the
 // rows seen so far (most placements, then least cost, cost = -score). Adding row r, one Dijkstra search
@@ -43,16 +44,19 @@ struct DenseGraph {
   Index columns = 0;
 };
 
-// Sparse form: the arcs of row i are first[i] .. first[i + 1] - 1.
+// Sparse form: the arcs of row i are first[i] .. first[i + 1] - 1. Rows are employees in input order:
+// employee[i] is row i's index in the problem (it decides ties in integer_round.hpp).
 struct SparseGraph {
   std::vector<std::int64_t> first;
   std::vector<Index> column;
   std::vector<double> score;
   Index columns = 0;
+  std::vector<Index> employee;
+  Index employee_count = 0;
 };
 
-// Places as many rows as possible, then at the least cost; rows are taken in index order. A column with
-// capacity 0 takes nobody. Returns the column of every row (-1 = unplaced).
+// Places as many rows as possible, then at the least cost. A column with capacity 0 takes nobody.
+// Returns the column of every row (-1 = unplaced).
 std::vector<Index> solve_round(const DenseGraph& graph, std::vector<std::int64_t> capacity);
 std::vector<Index> solve_round(const SparseGraph& graph, std::vector<std::int64_t> capacity);
 

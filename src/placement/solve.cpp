@@ -104,6 +104,8 @@ RoundOutcome solve_sparse(const std::vector<Candidate>& candidates, Index round,
 
   detail::SparseGraph graph;
   graph.columns = positions;
+  graph.employee = employees;
+  graph.employee_count = static_cast<Index>(progress.position_of.size());
   graph.first.assign(employees.size() + 1, 0);
   for (const Candidate& c : candidates)
     if (available(c)) ++graph.first[row_of[c.employee] + 1];
