@@ -100,19 +100,98 @@ TEST(PlacementEngine, MatchesEnumerationWithManyDistinctScores) {
   check_against_enumeration(Shape{.distinct_scores = 1000}, 40'000, 600);
 }
 
+TEST(PlacementEngine, MatchesEnumerationWhenScoresAreNoDecimals) {
+  // Thirds: sparse rounds take the floating-point route instead of the integer one.
+  check_against_enumeration(Shape{.thirds = true}, 90'000, 2000);
+  check_against_enumeration(Shape{.max_employees = 7, .max_positions = 2, .max_slots = 2, .density = 0.9, .thirds = true},
+                            95'000, 500);
+}
+
+// Among the optimal results of a sparse round with decimal scores, the engine returns one whose placed
+// employees have the smallest sum of input positions.
+TEST(PlacementEngine, TiesInSparseRoundsPlaceTheEarliestEmployees) {
+  const Shape shapes[] = {
+      {.max_employees = 7, .max_positions = 3, .max_slots = 2, .density = 0.8, .distinct_scores = 2, .sparse_only = true},
+      {.max_employees = 7, .max_positions = 4, .max_slots = 3, .density = 0.6, .distinct_scores = 3, .sparse_only = true},
+      {.distinct_scores = 6, .sparse_only = true},
+  };
+  std::uint64_t seed = 110'000;
+  int contested = 0;
+  for (const Shape& shape : shapes)
+    for (int k = 0; k < 1500; ++k, ++seed) {
+      std::mt19937_64 random(seed);
+      const Problem problem = reference::random_problem(random, shape);
+      const Solution solution = solve(problem);
+      expect_feasible(problem, solution);
+      const std::vector<RoundView> views = reference::round_views(problem, solution);
+      for (std::size_t r = 0; r < views.size(); ++r) {
+        const reference::Exhaustive exhaustive = reference::enumerate(views[r], problem.employee_count);
+        expect_round_optimal(exhaustive.best, solution.rounds[r], seed, r);
+        std::int64_t index_sum = 0;
+        for (const Placement& p : solution.placements)
+          if (p.round == static_cast<Index>(r)) index_sum += p.employee;
+        EXPECT_EQ(index_sum, exhaustive.least_index_sum) << "seed " << seed << " round " << r;
+        const auto available = std::count_if(exhaustive.unplaced_in_some_maximum.begin(),
+                                             exhaustive.unplaced_in_some_maximum.end(), [](bool b) { return b; });
+        contested += available > 0 && exhaustive.best.placed > 0 ? 1 : 0;
+      }
+      if (::testing::Test::HasFailure()) FAIL() << "first failing seed " << seed;
+    }
+  EXPECT_GT(contested, 2000);
+}
+
+// Medium and larger rounds against min-cost max-flow: both forms and several rounds, then sparse rounds
+// shaped to reach every part of the integer method: mostly contested (many more employees than slots),
+// mostly placed-in-every-maximum (many more slots), wide score ranges (several auction phases), large
+// capacities (long heaps of rows per position), and thirds (the floating-point route).
 TEST(PlacementEngine, MatchesMinCostFlowOnMediumProblems) {
-  const Shape shape{.max_employees = 80, .max_positions = 25, .max_slots = 3, .max_rounds = 2, .density = 0.3,
-                    .distinct_scores = 8};
-  for (std::uint64_t seed = 50'000; seed < 51'000; ++seed) {
-    std::mt19937_64 random(seed);
-    const Problem problem = reference::random_problem(random, shape);
-    const Solution solution = solve(problem);
-    expect_feasible(problem, solution);
-    const std::vector<RoundView> views = reference::round_views(problem, solution);
-    for (std::size_t k = 0; k < views.size(); ++k)
-      expect_round_optimal(reference::min_cost_max_flow(views[k], problem.employee_count), solution.rounds[k], seed, k);
-    if (::testing::Test::HasFailure()) FAIL() << "first failing seed " << seed;
-  }
+  struct Batch {
+    Shape shape;
+    std::uint64_t first_seed;
+    int count;
+  };
+  const Batch batches[] = {
+      {{.max_employees = 80, .max_positions = 25, .max_slots = 3, .max_rounds = 2, .density = 0.3, .distinct_scores = 8},
+       50'000, 1000},
+      {{.max_employees = 150, .max_positions = 12, .max_slots = 4, .max_rounds = 1, .density = 0.12,
+        .distinct_scores = 30, .sparse_only = true},
+       51'000, 150},
+      {{.max_employees = 40, .max_positions = 40, .max_slots = 6, .max_rounds = 1, .density = 0.1,
+        .distinct_scores = 1000, .sparse_only = true},
+       52'000, 300},
+      {{.max_employees = 120, .max_positions = 30, .max_slots = 3, .max_rounds = 2, .density = 0.06,
+        .distinct_scores = 4, .sparse_only = true},
+       53'000, 150},
+      {{.max_employees = 120, .max_positions = 6, .max_slots = 25, .max_rounds = 1, .density = 0.3,
+        .distinct_scores = 200, .sparse_only = true},
+       54'000, 100},
+      {{.max_employees = 80, .max_positions = 20, .max_slots = 4, .max_rounds = 2, .density = 0.2, .distinct_scores = 9,
+        .thirds = true, .sparse_only = true},
+       55'000, 200},
+  };
+  for (const Batch& batch : batches)
+    for (std::uint64_t seed = batch.first_seed; seed < batch.first_seed + batch.count; ++seed) {
+      std::mt19937_64 random(seed);
+      const Problem problem = reference::random_problem(random, batch.shape);
+      const Solution solution = solve(problem);
+      expect_feasible(problem, solution);
+      EXPECT_TRUE(same(solution, solve(problem))) << "not deterministic, seed " << seed;
+      const std::vector<RoundView> views = reference::round_views(problem, solution);
+      for (std::size_t k = 0; k < views.size(); ++k)
+        expect_round_optimal(reference::min_cost_max_flow(views[k], problem.employee_count), solution.rounds[k], seed, k);
+      if (::testing::Test::HasFailure()) FAIL() << "first failing seed " << seed;
+    }
+}
+
+TEST(PlacementEngine, HugeSlotCountsAreFine) {
+  Problem problem;
+  problem.employee_count = 3;
+  problem.slots = {1'000'000'000'000, 0, std::numeric_limits<std::int64_t>::max()};
+  problem.rounds.push_back({"r", std::vector<Candidate>{{0, 0, 1}, {1, 0, 2.5}, {2, 1, 3}, {2, 2, 0.5}}});
+  const Solution solution = solve(problem);
+  EXPECT_EQ(solution.objective.placed, 3);
+  EXPECT_EQ(solution.objective.total_score, 4);
+  EXPECT_EQ(solution.open_slots[0], 999'999'999'998);
 }
 
 // The same round in dense and in sparse form has the same optimum.

@@ -43,15 +43,32 @@ Exhaustive enumerate(const RoundView& view, Index employee_count) {
   result.best_with.assign(view.pairs.size(), Value{});
   std::vector<std::int64_t> open = view.open;
   std::vector<std::size_t> chosen;
+  std::vector<bool> unplaced(employee_count, false);
+  std::vector<bool> unplaced_at_most;  // for the results with the most placements seen so far
+  Index most_placed = -1;
   Value current{0, 0};
+  std::int64_t index_sum = 0;
   std::function<void(Index)> visit = [&](Index e) {
     if (e == employee_count) {
-      if (current.better_than(result.best) || result.best.placed < 0) result.best = current;
+      if (current.better_than(result.best) || result.best.placed < 0) {
+        result.best = current;
+        result.least_index_sum = index_sum;
+      } else if (!result.best.better_than(current)) {
+        result.least_index_sum = std::min(result.least_index_sum, index_sum);
+      }
       for (std::size_t k : chosen)
         if (current.better_than(result.best_with[k]) || result.best_with[k].placed < 0) result.best_with[k] = current;
+      if (current.placed > most_placed) {
+        most_placed = current.placed;
+        unplaced_at_most = unplaced;
+      } else if (current.placed == most_placed) {
+        for (Index i = 0; i < employee_count; ++i) unplaced_at_most[i] = unplaced_at_most[i] || unplaced[i];
+      }
       return;
     }
+    unplaced[e] = true;
     visit(e + 1);  // e stays unplaced
+    unplaced[e] = false;
     for (std::size_t k : options[e]) {
       const Pair& pair = view.pairs[k];
       if (open[pair.position] == 0) continue;
@@ -59,7 +76,9 @@ Exhaustive enumerate(const RoundView& view, Index employee_count) {
       chosen.push_back(k);
       ++current.placed;
       current.score += pair.score;
+      index_sum += e;
       visit(e + 1);
+      index_sum -= e;
       current.score -= pair.score;
       --current.placed;
       chosen.pop_back();
@@ -67,6 +86,7 @@ Exhaustive enumerate(const RoundView& view, Index employee_count) {
     }
   };
   visit(0);
+  result.unplaced_in_some_maximum = unplaced_at_most;
   return result;
 }
 
@@ -132,12 +152,15 @@ Problem random_problem(std::mt19937_64& random, const Shape& shape) {
   for (Index p = 0; p < positions; ++p) problem.slots.push_back(below(shape.max_slots));
   const auto rounds = static_cast<Index>(size(shape.max_rounds));
   const double density = shape.density * std::uniform_real_distribution<double>(0.5, 1.0)(random);
-  // Scores in halves, so sums are exact and ties are common.
-  const auto score = [&] { return static_cast<double>(below(shape.distinct_scores - 1)) * (chance(0.3) ? 0.5 : 1.0); };
+  // Scores in halves, so sums are exact and ties are common (or in thirds, see Shape).
+  const auto score = [&] {
+    const auto level = static_cast<double>(below(shape.distinct_scores - 1));
+    return shape.thirds ? level / 3.0 : level * (chance(0.3) ? 0.5 : 1.0);
+  };
   for (Index k = 0; k < rounds; ++k) {
     Round round;
     round.name = "round " + std::to_string(k);
-    if (chance(0.5)) {
+    if (shape.sparse_only || chance(0.5)) {
       std::vector<Candidate> candidates;
       for (Index e = 0; e < problem.employee_count; ++e)
         for (Index p = 0; p < positions; ++p)

@@ -38,6 +38,10 @@ struct Exhaustive {
   Value best;
   // Best result containing each pair (same order as RoundView::pairs).
   std::vector<Value> best_with;
+  // Among the best results: the smallest sum of the indices of the placed employees.
+  std::int64_t least_index_sum = 0;
+  // Per employee: left unplaced by at least one result with the largest number of placements.
+  std::vector<bool> unplaced_in_some_maximum;
 };
 
 Exhaustive enumerate(const RoundView& view, Index employee_count);
@@ -52,6 +56,10 @@ struct Shape {
   Index max_rounds = 3;
   double density = 0.7;
   int distinct_scores = 4;  // small: many ties
+  // Scores in thirds instead of halves: no decimal fraction, so the engine takes its floating-point route.
+  bool thirds = false;
+  // Only the candidate-list form of rounds.
+  bool sparse_only = false;
 };
 
 Problem random_problem(std::mt19937_64& random, const Shape& shape);
