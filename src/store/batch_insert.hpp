@@ -2,6 +2,8 @@
 // Multi-row INSERTs: rows are buffered and written as "INSERT ... VALUES (...), (...), ..." statements of up
 // to `rows_per_statement` rows, prepared once. On PostgreSQL that is one round trip per batch instead of per
 // row; on SQLite it saves the per-statement work. Used where many rows go in at once (imports, their audit).
+// On SQLite the values are bound through SQLite's own API rather than SOCI's: SOCI's per-value binding
+// work was a fifth of the CPU time of a national people import.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -32,9 +34,12 @@ class BatchInsert {
   void flush();
 
  private:
-  std::unique_ptr<soci::statement> prepare(std::size_t rows);
+  struct Prepared;  // one INSERT of a given number of rows
+  std::unique_ptr<Prepared> prepare(std::size_t rows);
+  void run(Prepared& statement, std::size_t rows);
 
   soci::session& sql_;
+  void* sqlite_ = nullptr;  // the SQLite connection under sql_, when it is one
   std::string table_;
   std::vector<Column> columns_;
   std::size_t capacity_;
@@ -44,7 +49,7 @@ class BatchInsert {
   std::vector<long long> integers_;
   std::vector<std::string> texts_;
   std::vector<soci::indicator> indicators_;
-  std::unique_ptr<soci::statement> full_;
+  std::unique_ptr<Prepared> full_;
 };
 
 }  // namespace kwm::store

@@ -37,30 +37,37 @@ std::vector<Record>& accepted(org::Validated<Record>& validated) {
 }
 
 // Writes one record of the file: a new record is inserted, a changed one updated, an equal one left alone.
-// SQLite keeps 2 MB of pages by default; a large import that updates indexes all over the file then writes
-// the same pages to the WAL again and again. A larger cache for the import's duration halves that I/O.
-class LargeCache {
+// SQLite settings for the import's duration, made before its first write. SQLite keeps 2 MB of pages by
+// default; a large import that updates indexes all over the file then writes the same pages to the WAL
+// again and again, and a larger cache halves that I/O. Each multi-row INSERT (BatchInsert) keeps a
+// statement journal, which SQLite moves to a temporary file beyond 64 KiB unless temporary storage is in
+// memory (fixed when the write transaction starts): a national people file wrote ~70 MB there.
+class BulkWriteSettings {
  public:
-  LargeCache(soci::session& sql, store::Dialect dialect) : sql_(sql), active_(dialect == store::Dialect::sqlite) {
+  BulkWriteSettings(soci::session& sql, store::Dialect dialect) : sql_(sql), active_(dialect == store::Dialect::sqlite) {
     if (!active_) return;
-    sql_ << "PRAGMA cache_size", soci::into(previous_);
+    sql_ << "PRAGMA cache_size", soci::into(previous_cache_);
+    sql_ << "PRAGMA temp_store", soci::into(previous_temp_store_);
     sql_ << "PRAGMA cache_size = -131072";  // 128 MiB
+    sql_ << "PRAGMA temp_store = MEMORY";
   }
-  ~LargeCache() {
+  ~BulkWriteSettings() {
     if (!active_) return;
     try {
-      sql_ << "PRAGMA cache_size = " + std::to_string(previous_);
+      sql_ << "PRAGMA cache_size = " + std::to_string(previous_cache_);
+      sql_ << "PRAGMA temp_store = " + std::to_string(previous_temp_store_);
     } catch (const std::exception&) {
       // The session may be unusable after a failed import; the pool's next user gets the default back then.
     }
   }
-  LargeCache(const LargeCache&) = delete;
-  LargeCache& operator=(const LargeCache&) = delete;
+  BulkWriteSettings(const BulkWriteSettings&) = delete;
+  BulkWriteSettings& operator=(const BulkWriteSettings&) = delete;
 
  private:
   soci::session& sql_;
   bool active_;
-  long long previous_ = -2000;
+  long long previous_cache_ = -2000;
+  long long previous_temp_store_ = 0;
 };
 
 struct ImportContext {
@@ -224,8 +231,10 @@ std::int64_t import_file(Database& db, const Principal& actor, org::ImportKind k
   } catch (const Failure& failure) {
     fail_import(failure.error().rows);
   }
-  return detail::organisation_write(db, actor.municipality_id, [&](soci::session& sql) {
-    const LargeCache cache(sql, db.dialect());
+  // As detail::organisation_write, with the SQLite settings made between BEGIN and the stamp, the first write.
+  return db.transaction([&](soci::session& sql) {
+    const BulkWriteSettings settings(sql, db.dialect());
+    detail::stamp_organisation_change(sql, actor.municipality_id);
     ImportContext context{sql, actor, AuditWriter(sql, actor, kAuditRowsPerStatement), {}};
     switch (kind) {
       case org::ImportKind::Units: import_units(context, table); break;
