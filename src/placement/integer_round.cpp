@@ -207,13 +207,15 @@ class Auction {
     }
   }
 
-  // Phases from a large epsilon down to `unit`; none when the weights span less than a few units.
+  // Phases from a large epsilon down to an eighth of a score unit (where the tie terms start to count);
+  // none when the weights span less than a few units, where bidding only stirs up ties.
   Start run(std::int64_t unit) {
     constexpr std::int64_t scaling = 8;
+    const std::int64_t last = std::max<std::int64_t>(1, unit / scaling);
     if (range_ >= scaling * unit)
-      for (std::int64_t epsilon = range_ / scaling;; epsilon = std::max(unit, epsilon / scaling)) {
+      for (std::int64_t epsilon = range_ / scaling;; epsilon = std::max(last, epsilon / scaling)) {
         phase(epsilon);
-        if (epsilon == unit) break;
+        if (epsilon == last) break;
       }
     return start();
   }

@@ -16,7 +16,7 @@
 //    input (the placed ones have the smallest sum of input positions). Only when that multiplier does
 //    not fit the 64-bit budget is it 1, and equal optima are then resolved by the procedure below.
 // 3. Prices. On the balanced part, a forward auction with epsilon-scaling (prices per slot, a bidder
-//    evicting the cheapest slot of its best column) stops at epsilon = one score unit. Its column prices
+//    evicting the cheapest slot of its best column) stops at epsilon = 1/8 score unit. Its column prices
 //    (the cheapest slot of each column) are dual feasible for every row whose column is exactly its best;
 //    those rows keep their column, the others are placed again in step 4. Balanced means no sign or
 //    equality condition on the prices of columns with open slots, so any such start is valid.
