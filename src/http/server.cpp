@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <iostream>
 #include <boost/asio/ip/tcp.hpp>
@@ -272,10 +273,25 @@ class Connection : public std::enable_shared_from_this<Connection> {
                        });
   }
 
+  // Half-close, then read and discard what the client still sends until it closes too (or a short
+  // deadline passes): closing a socket with unread data makes the kernel send a reset, which can destroy
+  // an answer such as a 413 before the client has read it.
   void close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return;
+    stream_.expires_after(std::chrono::seconds(2));
+    drain();
   }
+
+  void drain() {
+    stream_.async_read_some(asio::buffer(discard_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (!ec) self->drain();
+                            });
+  }
+
+  std::array<char, 16 * 1024> discard_{};
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;

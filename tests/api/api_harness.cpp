@@ -48,7 +48,9 @@ HttpResult Client::raw(const std::string& method, const std::string& target, con
   for (const auto& [name, value] : headers) request.set(name, value);
   request.body() = body;
   request.prepare_payload();
-  bhttp::write(stream, request);
+  beast::error_code write_error;
+  // A server may answer (e.g. 413) and stop reading before the whole body is sent: read the answer anyway.
+  bhttp::write(stream, request, write_error);
   beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
   parser.body_limit(64 * 1024 * 1024);
