@@ -4,9 +4,9 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
@@ -23,11 +23,15 @@ struct PlaceOptions {
 };
 
 std::string read_file(const std::string& path) {
+  std::error_code error;
+  const std::uintmax_t size = std::filesystem::file_size(path, error);  // fails for a directory, too
   std::ifstream in(path, std::ios::binary);
-  if (!in) fail_invalid(path, "cannot read the problem file", "unreadable_file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  if (error || !in) fail_invalid(path, "cannot read the problem file", "unreadable_file");
+  // One allocation of the file's size: problem files can be hundreds of megabytes.
+  std::string text(static_cast<std::size_t>(size), '\0');
+  if (!in.read(text.data(), static_cast<std::streamsize>(text.size())))
+    fail_invalid(path, "cannot read the problem file", "unreadable_file");
+  return text;
 }
 
 void write_file_atomically(const std::string& path, const std::string& text) {

@@ -10,14 +10,17 @@
 namespace kwm::placement {
 namespace {
 
-void check_score(double score, const std::string& path, bool null_allowed) {
+// Paths are formatted only for a failure: a large matrix has millions of scores.
+template <class PathOf>
+void check_score(double score, bool null_allowed, PathOf path_of) {
   if (null_allowed && std::isnan(score)) return;
-  if (!std::isfinite(score)) fail_invalid(path, "score must be a finite number");
-  if (score < 0) fail_invalid(path, "score must not be negative");
+  if (!std::isfinite(score)) fail_invalid(path_of(), "score must be a finite number");
+  if (score < 0) fail_invalid(path_of(), "score must not be negative");
 }
 
-void check_index(Index index, Index count, const std::string& path, const char* what) {
-  if (index < 0 || index >= count) fail_invalid(path, fmt::format("unknown {}", what));
+template <class PathOf>
+void check_index(Index index, Index count, const char* what, PathOf path_of) {
+  if (index < 0 || index >= count) fail_invalid(path_of(), fmt::format("unknown {}", what));
 }
 
 // Fails on the second occurrence of any key, naming it by `path_of(position in keys)`.
@@ -38,10 +41,10 @@ void validate_candidates(const Problem& problem, const std::vector<Candidate>& c
   keys.reserve(candidates.size());
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     const Candidate& candidate = candidates[c];
-    const std::string path = fmt::format("{}.candidates[{}]", at, c);
-    check_index(candidate.employee, problem.employee_count, path + ".employee", "employee");
-    check_index(candidate.position, positions, path + ".position", "position");
-    check_score(candidate.score, path + ".score", false);
+    const auto path = [&](const char* member) { return fmt::format("{}.candidates[{}].{}", at, c, member); };
+    check_index(candidate.employee, problem.employee_count, "employee", [&] { return path("employee"); });
+    check_index(candidate.position, positions, "position", [&] { return path("position"); });
+    check_score(candidate.score, false, [&] { return path("score"); });
     keys.push_back(std::int64_t{candidate.employee} * positions + candidate.position);
   }
   check_unique(
@@ -52,9 +55,10 @@ void validate_candidates(const Problem& problem, const std::vector<Candidate>& c
 void validate_matrix(const Problem& problem, const ScoreMatrix& matrix, const std::string& at) {
   const auto positions = static_cast<Index>(problem.slots.size());
   for (std::size_t r = 0; r < matrix.employees.size(); ++r)
-    check_index(matrix.employees[r], problem.employee_count, fmt::format("{}.matrix.employees[{}]", at, r), "employee");
+    check_index(matrix.employees[r], problem.employee_count, "employee",
+                [&] { return fmt::format("{}.matrix.employees[{}]", at, r); });
   for (std::size_t c = 0; c < matrix.positions.size(); ++c)
-    check_index(matrix.positions[c], positions, fmt::format("{}.matrix.positions[{}]", at, c), "position");
+    check_index(matrix.positions[c], positions, "position", [&] { return fmt::format("{}.matrix.positions[{}]", at, c); });
   check_unique(
       {matrix.employees.begin(), matrix.employees.end()},
       [&](std::size_t r) { return fmt::format("{}.matrix.employees[{}]", at, r); }, "duplicate employee in matrix");
@@ -66,7 +70,7 @@ void validate_matrix(const Problem& problem, const ScoreMatrix& matrix, const st
     fail_invalid(at + ".matrix.scores",
                  fmt::format("expected {} rows of {} scores", matrix.employees.size(), columns));
   for (std::size_t k = 0; k < matrix.scores.size(); ++k)
-    check_score(matrix.scores[k], fmt::format("{}.matrix.scores[{}][{}]", at, k / columns, k % columns), true);
+    check_score(matrix.scores[k], true, [&] { return fmt::format("{}.matrix.scores[{}][{}]", at, k / columns, k % columns); });
 }
 
 struct Progress {

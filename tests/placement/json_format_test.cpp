@@ -154,6 +154,57 @@ TEST(PlacementJson, EveryRejectionNamesItsJsonPath) {
   for (const Rejection& rejection : rejections) EXPECT_EQ(rejected_field(rejection.text), rejection.field) << rejection.text;
 }
 
+// Members come in any order (ids may be used before they are listed), unknown members of any shape are
+// skipped, and a member given twice counts with its last value.
+TEST(PlacementJson, ReadsMembersInAnyOrderAndSkipsOthers) {
+  const ParsedProblem parsed = parse_problem(R"({
+    "rounds": [{"matrix": {"scores": [[1.5, null]], "positions": ["X", "Y"], "employees": ["b"]}, "note": [1, {"x": null}],
+                "name": "first"},
+               {"candidates": [{"score": 2, "position": "Y", "employee": "a", "extra": {"deep": [[true]]}}],
+                "name": "second", "name": "second, renamed"}],
+    "meta": {"version": 3, "tags": ["a", {"b": [null, false]}], "empty": {}},
+    "employees": [{"id": "a", "age": 40}, {"id": "b"}],
+    "positions": [{"slots": 1, "id": "X"}, {"id": "Y", "slots": 5, "slots": 1}]
+  })");
+  EXPECT_EQ(parsed.problem.employee_count, 2);
+  EXPECT_EQ(parsed.problem.slots, (std::vector<std::int64_t>{1, 1}));
+  EXPECT_EQ(parsed.round_names, (std::vector<std::string>{"first", "second, renamed"}));
+  const auto& matrix = std::get<ScoreMatrix>(parsed.problem.rounds[0].pairs);
+  EXPECT_EQ(matrix.employees, (std::vector<Index>{1}));
+  EXPECT_EQ(matrix.positions, (std::vector<Index>{0, 1}));
+  ASSERT_EQ(matrix.scores.size(), 2u);
+  EXPECT_EQ(matrix.scores[0], 1.5);
+  EXPECT_TRUE(std::isnan(matrix.scores[1]));
+  const auto& candidates = std::get<std::vector<Candidate>>(parsed.problem.rounds[1].pairs);
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].employee, 0);
+  EXPECT_EQ(candidates[0].position, 1);
+  EXPECT_EQ(candidates[0].score, 2);
+}
+
+// Ids with escapes, non-ASCII text and integers beyond int64 come back out as they went in; scores that
+// are not whole read back exactly; timings stay floating-point numbers.
+TEST(PlacementJson, WritesIdsAndNumbersThatReadBackTheSame) {
+  const ParsedProblem parsed = parse_problem(R"({
+    "positions": [{"id": "P \"1\" \\ \n \u0001", "slots": 2}, {"id": 18446744073709551615, "slots": 1}],
+    "employees": [{"id": "caf\u00e9"}, {"id": -7}, {"id": 9223372036854775807}],
+    "rounds": [{"name": "r\t1", "candidates": [
+      {"employee": "café", "position": "P \"1\" \\ \n \u0001", "score": 0.1},
+      {"employee": -7, "position": 18446744073709551615, "score": 1e-7},
+      {"employee": 9223372036854775807, "position": "P \"1\" \\ \n \u0001", "score": 123456789.125}]}]})");
+  const Solution solution = solve(parsed.problem);
+  ASSERT_EQ(solution.objective.placed, 3);
+  const json::object result = json::parse(format_result(parsed, solution, Timing{2.0, 0.25})).as_object();
+  EXPECT_EQ(result.at("placements"), json::parse(R"([
+    {"employee": "café", "position": "P \"1\" \\ \n \u0001", "round": 0, "score": 0.1},
+    {"employee": -7, "position": 18446744073709551615, "round": 0, "score": 1e-7},
+    {"employee": 9223372036854775807, "position": "P \"1\" \\ \n \u0001", "round": 0, "score": 123456789.125}])"));
+  EXPECT_EQ(result.at("rounds").at(0).at("name"), "r\t1");
+  EXPECT_TRUE(result.at("timing").at("parse_ms").is_double());
+  EXPECT_EQ(result.at("timing").at("parse_ms").as_double(), 2.0);
+  EXPECT_EQ(result.at("objective").at("total_score").as_double(), 0.1 + 1e-7 + 123456789.125);
+}
+
 TEST(PlacementJson, MalformedJsonSaysWhere) {
   try {
     parse_problem("{\n  \"positions\": [,]\n}");
