@@ -33,9 +33,6 @@ json::value number(const std::optional<double>& value) { return value ? number(*
 json::value count(const std::optional<std::size_t>& value) {
   return value ? json::value(static_cast<std::int64_t>(*value)) : json::value(nullptr);
 }
-json::value text_or_null(const std::string& text) { return text.empty() ? json::value(nullptr) : json::value(text); }
-json::value date_or_null(const std::optional<Date>& date) { return date ? json::value(date->iso()) : json::value(nullptr); }
-
 template <typename Item, typename ToJson>
 json::array array_of(const std::vector<Item>& items, ToJson to_json) {
   json::array array;

@@ -114,6 +114,23 @@ std::optional<double> optional_number(const json::object& object, std::string_vi
   return number;
 }
 
+std::optional<std::int64_t> query_id(const http::Request& request, std::string_view name) {
+  const auto text = request.query_param(name);
+  if (!text || text->empty()) return std::nullopt;
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc{} || end != text->data() + text->size() || value <= 0) {
+    fail_invalid(std::string(name),
+                 "De parameter '" + std::string(name) + "' moet een id (een positief geheel getal) zijn",
+                 "invalid_parameter");
+  }
+  return value;
+}
+
+json::value text_or_null(std::string_view text) { return text.empty() ? json::value(nullptr) : json::value(text); }
+
+json::value date_or_null(const std::optional<Date>& date) { return date ? json::value(date->iso()) : json::value(nullptr); }
+
 PageRequest page_request(const http::Request& request) {
   PageRequest page;
   page.page = positive_query_int(request, "page", 1, 1'000'000);

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "http/router.hpp"
 
@@ -27,6 +28,13 @@ std::int64_t required_int(const json::object& object, std::string_view field);
 std::optional<std::int64_t> optional_int(const json::object& object, std::string_view field);
 double required_number(const json::object& object, std::string_view field);
 std::optional<double> optional_number(const json::object& object, std::string_view field);
+
+// An optional positive id in the query string (?unit_id=12), or a Failure naming the parameter.
+std::optional<std::int64_t> query_id(const http::Request& request, std::string_view name);
+
+// null for an empty text or an absent date, so clients never have to tell "" from "no value".
+json::value text_or_null(std::string_view text);
+json::value date_or_null(const std::optional<Date>& date);
 
 struct PageRequest {
   std::int64_t page = 1;       // 1-based

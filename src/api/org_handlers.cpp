@@ -26,10 +26,6 @@ using http::Response;
 
 json::value fte_json(Fte fte) { return fte.value(); }
 
-json::value optional_text(std::string_view text) { return text.empty() ? json::value(nullptr) : json::value(text); }
-
-json::value date_json(const std::optional<Date>& date) { return date ? json::value(date->iso()) : json::value(nullptr); }
-
 template <typename Enum>
 json::value enum_json(const std::optional<Enum>& value) {
   return value ? json::value(org::to_string(*value)) : json::value(nullptr);
@@ -63,7 +59,7 @@ json::object unit_json(const store::UnitView& view, const json::storage_ptr& sp 
                        {"kind", org::to_string(unit.kind)},
                        {"pillars", std::move(pillars)},
                        {"direction", enum_json(unit.direction)},
-                       {"contractor", optional_text(unit.contractor)},
+                       {"contractor", text_or_null(unit.contractor)},
                        {"location", enum_json(unit.location)},
                        {"team_type", view.team_type.type ? json::value(*view.team_type.type) : json::value(nullptr)}},
                       0, sp);
@@ -98,7 +94,7 @@ json::object position_json(const org::Position& position) {
                       {"level", position.level},
                       {"fte", fte_json(position.fte)},
                       {"kind", org::to_string(position.kind)},
-                      {"end_date", date_json(position.end_date)}};
+                      {"end_date", date_or_null(position.end_date)}};
 }
 
 json::object person_json(const org::Person& person) {
@@ -109,13 +105,13 @@ json::object person_json(const org::Person& person) {
                       {"unit_code", person.unit_code},
                       {"unit_name", person.unit_name},
                       {"function_id", person.function_id ? json::value(*person.function_id) : json::value(nullptr)},
-                      {"function_code", optional_text(person.function_code)},
-                      {"function_name", optional_text(person.function_name)},
-                      {"level", optional_text(person.level)},
+                      {"function_code", text_or_null(person.function_code)},
+                      {"function_name", text_or_null(person.function_name)},
+                      {"level", text_or_null(person.level)},
                       {"fte", fte_json(person.fte)},
                       {"contract", org::to_string(person.contract)},
-                      {"contract_end", date_json(person.contract_end)},
-                      {"hire_date", date_json(person.hire_date)},
+                      {"contract_end", date_or_null(person.contract_end)},
+                      {"hire_date", date_or_null(person.hire_date)},
                       {"education_level", enum_json(person.education_level)},
                       {"engagement", org::to_string(person.engagement)},
                       {"organisation", person.organisation}};
@@ -125,13 +121,13 @@ json::object member_json(const org::Person& person) {
   return json::object{{"id", person.id},
                       {"personnel_number", person.personnel_number},
                       {"name", person.name},
-                      {"function", optional_text(person.function_name)},
-                      {"level", optional_text(person.level)},
+                      {"function", text_or_null(person.function_name)},
+                      {"level", text_or_null(person.level)},
                       {"fte", fte_json(person.fte)},
                       {"engagement", org::to_string(person.engagement)},
                       {"organisation", person.organisation},
                       {"contract", org::to_string(person.contract)},
-                      {"contract_end", date_json(person.contract_end)}};
+                      {"contract_end", date_or_null(person.contract_end)}};
 }
 
 template <typename Item, typename ToJson>
@@ -240,18 +236,6 @@ org::Person person_from(const json::object& body) {
   person.engagement = required_enum<org::Engagement>(body, "engagement", org::engagement_from_string);
   person.organisation = optional_string(body, "organisation").value_or("");
   return person;
-}
-
-std::optional<std::int64_t> query_id(const Request& request, std::string_view name) {
-  const auto text = request.query_param(name);
-  if (!text || text->empty()) return std::nullopt;
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc{} || end != text->data() + text->size() || value <= 0) {
-    fail_invalid(std::string(name), fmt::format("De parameter '{}' moet een id (een positief geheel getal) zijn", name),
-                 "invalid_parameter");
-  }
-  return value;
 }
 
 template <typename Enum, typename Parse>

@@ -96,17 +96,6 @@ std::vector<store::PreferenceChoice> preferences_from(const json::object& body) 
   return choices;
 }
 
-std::optional<std::int64_t> query_id(const Request& request, std::string_view name) {
-  const auto text = request.query_param(name);
-  if (!text || text->empty()) return std::nullopt;
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc{} || end != text->data() + text->size() || value <= 0) {
-    fail_invalid(std::string(name), fmt::format("De parameter '{}' moet een id (een positief geheel getal) zijn", name), "invalid_parameter");
-  }
-  return value;
-}
-
 std::vector<std::int64_t> query_ids(const Request& request, std::string_view name) {
   std::vector<std::int64_t> ids;
   const std::string text = request.query_param(name).value_or("");
@@ -127,8 +116,6 @@ std::vector<std::int64_t> query_ids(const Request& request, std::string_view nam
 
 // --- JSON out ------------------------------------------------------------------------------------------
 
-json::value nullable(const std::string& text) { return text.empty() ? json::value(nullptr) : json::value(text); }
-
 json::value parsed(const std::string& text) { return json::parse(text); }
 
 json::object unit_ref(const store::UnitRef& unit) { return json::object{{"id", unit.id}, {"code", unit.code}, {"name", unit.name}}; }
@@ -144,7 +131,7 @@ json::object reorganisation_json(const store::Reorganisation& r, const Principal
   if (!viewer.sees_whole_municipality()) return object;
   object["old_unit"] = unit_ref(r.old_unit);
   object["new_unit"] = unit_ref(r.new_unit);
-  object["assessment_round"] = nullable(r.assessment_round);
+  object["assessment_round"] = text_or_null(r.assessment_round);
   object["settings"] = reorg::to_json(r.settings);
   object["mapping_confirmed"] = r.mapping_confirmed_by.empty()
                                     ? json::value(nullptr)
@@ -179,7 +166,7 @@ json::object own_sheet_json(const store::PreferenceSheet& sheet) {
                       {"open", sheet.open},
                       {"max_preferences", sheet.max_preferences},
                       {"preferences", preferences_json(sheet)},
-                      {"updated_at", nullable(sheet.updated_at)}};
+                      {"updated_at", text_or_null(sheet.updated_at)}};
 }
 
 json::object employee_sheet_json(const store::PreferenceSheet& sheet) {
@@ -188,7 +175,7 @@ json::object employee_sheet_json(const store::PreferenceSheet& sheet) {
                       {"name", sheet.name},
                       {"unit_code", sheet.unit_code},
                       {"responded", sheet.responded},
-                      {"updated_at", nullable(sheet.updated_at)},
+                      {"updated_at", text_or_null(sheet.updated_at)},
                       {"preferences", preferences_json(sheet)}};
 }
 
@@ -229,8 +216,8 @@ json::object headline_json(const store::RunHeadline& run) {
                       {"note", run.note},
                       {"created_by", run.created_by},
                       {"created_at", run.created_at},
-                      {"confirmed_by", nullable(run.confirmed_by)},
-                      {"confirmed_at", nullable(run.confirmed_at)},
+                      {"confirmed_by", text_or_null(run.confirmed_by)},
+                      {"confirmed_at", text_or_null(run.confirmed_at)},
                       {"confirmation_note", run.confirmation_note},
                       {"figures", parsed(run.figures_json)}};
 }
@@ -348,9 +335,9 @@ Response scope(store::Database& db, Request& request) {
                                      {"unit_code", e.unit_code},
                                      {"unit_name", e.unit_name},
                                      {"function_id", e.function_id ? json::value(*e.function_id) : json::value(nullptr)},
-                                     {"function_code", nullable(e.function_code)},
-                                     {"function_name", nullable(e.function_name)},
-                                     {"level", nullable(e.level)},
+                                     {"function_code", text_or_null(e.function_code)},
+                                     {"function_name", text_or_null(e.function_name)},
+                                     {"level", text_or_null(e.level)},
                                      {"fte", e.fte.value()},
                                      {"contract", org::to_string(e.contract)},
                                      {"education_level", e.education ? json::value(org::to_string(*e.education)) : json::value(nullptr)},
