@@ -49,7 +49,7 @@ TEST(ProcedureExplanation, ThePlacementRoundAndScoreAreExplained) {
   EXPECT_NE(e2.text.find("U bent geplaatst als Functie 11 (niveau) bij Team NIEUW, in ronde 2 (Voorkeur)."), std::string::npos) << e2.text;
   EXPECT_NE(e2.text.find("Uw geschiktheidsscore voor deze plaats is 80 van 100."), std::string::npos) << e2.text;
   EXPECT_NE(e2.text.find("20 punten voorkeursbonus bij: samen 100 punten"), std::string::npos) << e2.text;
-  EXPECT_NE(e2.text.find("HR de uitkomst bevestigt"), std::string::npos);
+  EXPECT_NE(e2.text.find("HR haar bevestigt"), std::string::npos);
 }
 
 TEST(ProcedureExplanation, AHigherPreferenceFilledInRoundOneSaysNoPlaceLeft) {
