@@ -305,12 +305,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
 struct Server::Impl {
   Impl(ServerOptions opts, const Router& router, store::Database& db)
-      : options(std::move(opts)), dispatcher(router, db, options.web_root), acceptor(io), signals(io) {}
+      : options(std::move(opts)), dispatcher(router, db, options.web_root), acceptor(asio::make_strand(io)), signals(io) {}
 
   void accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+      // Runs on the acceptor's strand, as does stop()'s close, so the two never touch the acceptor at once.
+      if (stopping) return;
       if (ec) {
-        if (!acceptor.is_open()) return;
         spdlog::warn("accept failed: {}", ec.message());
       } else {
         std::make_shared<Connection>(std::move(socket), dispatcher, options, in_flight, stopping)->start();
@@ -381,7 +382,7 @@ void Server::wait() {
 
 void Server::stop() {
   if (impl_->stopping.exchange(true)) return;
-  asio::post(impl_->io, [this] {
+  asio::post(impl_->acceptor.get_executor(), [this] {
     beast::error_code ec;
     impl_->acceptor.close(ec);
     impl_->signals.cancel(ec);
