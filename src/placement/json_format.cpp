@@ -544,6 +544,21 @@ class Writer {
   fmt::memory_buffer out_;
 };
 
+// `{"employee":…,"position":…,"round":…,"<last>":`, after a comma unless first: the common start of a
+// placement and a margin.
+void pair_head(Writer& out, const ParsedProblem& parsed, bool first, Index employee, Index position, Index round,
+               std::string_view last) {
+  out.raw(first ? "{\"employee\":" : ",{\"employee\":");
+  out.id(parsed.employee_ids[employee]);
+  out.raw(",\"position\":");
+  out.id(parsed.position_ids[position]);
+  out.raw(",\"round\":");
+  out.integer(round);
+  out.raw(",\"");
+  out.raw(last);
+  out.raw("\":");
+}
+
 }  // namespace
 
 ParsedProblem parse_problem(std::string_view text) {
@@ -604,13 +619,7 @@ std::string format_result(const ParsedProblem& parsed, const Solution& solution,
   out.raw("{\"placements\":[");
   for (std::size_t k = 0; k < solution.placements.size(); ++k) {
     const Placement& p = solution.placements[k];
-    out.raw(k ? ",{\"employee\":" : "{\"employee\":");
-    out.id(parsed.employee_ids[p.employee]);
-    out.raw(",\"position\":");
-    out.id(parsed.position_ids[p.position]);
-    out.raw(",\"round\":");
-    out.integer(p.round);
-    out.raw(",\"score\":");
+    pair_head(out, parsed, k == 0, p.employee, p.position, p.round, "score");
     out.number(p.score);
     out.raw("}");
   }
@@ -649,13 +658,7 @@ std::string format_result(const ParsedProblem& parsed, const Solution& solution,
     out.raw(",\"margins\":[");
     for (std::size_t k = 0; k < margins->size(); ++k) {
       const Margin& m = (*margins)[k];
-      out.raw(k ? ",{\"employee\":" : "{\"employee\":");
-      out.id(parsed.employee_ids[m.employee]);
-      out.raw(",\"position\":");
-      out.id(parsed.position_ids[m.position]);
-      out.raw(",\"round\":");
-      out.integer(m.round);
-      out.raw(",\"margin\":");
+      pair_head(out, parsed, k == 0, m.employee, m.position, m.round, "margin");
       if (m.points)
         out.number(*m.points);
       else
