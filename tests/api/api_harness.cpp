@@ -1,13 +1,11 @@
 #include "api_harness.hpp"
 
-#include <atomic>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 
 #include "api/routes.hpp"
 #include "store/migrations.hpp"
@@ -102,7 +100,6 @@ HttpResult Client::del(const std::string& target) { return send("DELETE", target
 
 namespace {
 
-std::atomic<int> database_counter{0};
 
 std::string pg_url_for(const std::string& admin_url, const std::string& database) {
   // postgresql://postgres@/postgres?host=DIR&port=P  →  postgresql://postgres@/DATABASE?host=DIR&port=P
@@ -154,16 +151,13 @@ void add_user(store::Database& db, const std::string& municipality, const std::s
 }  // namespace
 
 void ApiTest::SetUp() {
-  const int n = database_counter++;
   if (GetParam() == Backend::sqlite) {
-    sqlite_path_ = (std::filesystem::temp_directory_path() /
-                    ("kwm-api-" + std::to_string(::getpid()) + "-" + std::to_string(n) + ".db"))
-                       .string();
-    db_url_ = "sqlite:" + sqlite_path_;
+    sqlite_dir_ = std::make_unique<ScratchDir>("kwm-api");
+    db_url_ = "sqlite:" + (*sqlite_dir_ / "api.db").string();
   } else {
     const char* admin_url = std::getenv("KWM_TEST_PG_URL");
     if (!admin_url || !*admin_url) GTEST_SKIP() << "KWM_TEST_PG_URL not set: run through scripts/with-postgres (make test)";
-    pg_database_ = "kwm_api_" + std::to_string(::getpid()) + "_" + std::to_string(n);
+    pg_database_ = unique_name("kwm_api");
     run_admin(admin_url, "CREATE DATABASE " + pg_database_);
     db_url_ = pg_url_for(admin_url, pg_database_);
   }
@@ -188,9 +182,7 @@ void ApiTest::TearDown() {
   }
   server_.reset();
   db_.reset();
-  if (!sqlite_path_.empty()) {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(sqlite_path_ + suffix);
-  }
+  sqlite_dir_.reset();
   if (!pg_database_.empty()) run_admin(std::getenv("KWM_TEST_PG_URL"), "DROP DATABASE IF EXISTS " + pg_database_);
 }
 

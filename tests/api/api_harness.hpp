@@ -13,6 +13,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
+#include "support/scratch.hpp"
 
 namespace kwm::testing {
 
@@ -69,7 +70,7 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   void seed();
   std::string db_url_;
   std::string pg_database_;  // to drop afterwards
-  std::string sqlite_path_;
+  std::unique_ptr<ScratchDir> sqlite_dir_;
   std::unique_ptr<store::Database> db_;
   http::Router router_;
   std::unique_ptr<http::LoginThrottle> throttle_;

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <gtest/gtest.h>
 
+#include "support/scratch.hpp"
 #include "test_support.hpp"
 
 namespace kwm::competence {
@@ -134,7 +135,8 @@ TEST(FrameworkJson, SyntaxErrorsGiveLineAndColumn) {
 }
 
 TEST(FrameworkJson, FileErrorsNameTheFile) {
-  const auto path = std::filesystem::temp_directory_path() / "kwm-competence-kapot.json";
+  const kwm::testing::ScratchDir scratch;
+  const auto path = scratch / "kwm-competence-kapot.json";
   {
     std::ofstream out(path);
     out << replaced(valid_text, "\"kind\": \"knowledge\"", "\"kind\": \"kennis\"");

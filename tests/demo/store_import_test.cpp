@@ -11,6 +11,7 @@
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/org_store.hpp"
+#include "support/scratch.hpp"
 
 namespace kwm::demo {
 namespace {
@@ -18,20 +19,10 @@ namespace {
 class DemoDatabase : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("kwm_demo_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    remove_files();
-    db_ = std::make_unique<store::Database>("sqlite:" + path_.string(), 1);
+    db_ = std::make_unique<store::Database>("sqlite:" + (scratch_ / "demo.db").string(), 1);
     store::migrate(*db_);
   }
-  void TearDown() override {
-    db_.reset();
-    remove_files();
-  }
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
-  }
+  void TearDown() override { db_.reset(); }
 
   // Creates the municipality and imports its four files, as the demo command does; returns the actor.
   Principal load(const DemoMunicipality& m) {
@@ -52,7 +43,7 @@ class DemoDatabase : public ::testing::Test {
     return actor;
   }
 
-  std::filesystem::path path_;
+  kwm::testing::ScratchDir scratch_{"kwm-demo"};
   std::unique_ptr<store::Database> db_;
 };
 

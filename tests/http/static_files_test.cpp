@@ -5,19 +5,22 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/scratch.hpp"
+
 namespace kwm::http {
 namespace {
 
 class StaticFilesTest : public ::testing::Test {
  protected:
+  // The web root is a folder inside the scratch folder, so a file beside it is one step outside the root.
   void SetUp() override {
-    root_ = std::filesystem::temp_directory_path() / ("kwm-static-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    root_ = scratch_ / "web";
     std::filesystem::create_directories(root_ / "assets");
     std::ofstream(root_ / "index.html") << "<!doctype html><title>app</title>";
     std::ofstream(root_ / "assets" / "app-1234.js") << "console.log(1)";
-    std::ofstream(std::filesystem::temp_directory_path() / "kwm-secret.txt") << "secret";
+    std::ofstream(scratch_ / "kwm-secret.txt") << "secret";
   }
-  void TearDown() override { std::filesystem::remove_all(root_); }
+  kwm::testing::ScratchDir scratch_{"kwm-static"};
   std::filesystem::path root_;
 };
 

@@ -8,7 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <memory>
 #include <string>
+
+#include "support/scratch.hpp"
 
 namespace {
 
@@ -19,12 +22,8 @@ class PlaceCommand : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!fs::exists(KWM_CLI_BINARY)) GTEST_SKIP() << KWM_CLI_BINARY << " is not built";
-    directory_ = fs::temp_directory_path() /
-                 ("kwm-place-" + std::to_string(::getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(directory_);
-  }
-  void TearDown() override {
-    if (!directory_.empty()) fs::remove_all(directory_);
+    scratch_ = std::make_unique<kwm::testing::ScratchDir>("kwm-place");
+    directory_ = scratch_->path();
   }
 
   fs::path file(const std::string& name, const std::string& content) {
@@ -51,6 +50,7 @@ class PlaceCommand : public ::testing::Test {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
 
+  std::unique_ptr<kwm::testing::ScratchDir> scratch_;
   fs::path directory_;
   std::string stdout_, stderr_;
 };

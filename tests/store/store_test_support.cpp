@@ -1,8 +1,6 @@
 #include "store_test_support.hpp"
 
-#include <unistd.h>
 
-#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 
@@ -11,8 +9,6 @@
 
 namespace kwm::store::testing {
 namespace {
-
-std::atomic<int> counter{0};
 
 // postgresql://user@host/NAME?options with NAME replaced.
 std::string with_database(const std::string& url, const std::string& name) {
@@ -27,19 +23,19 @@ std::string with_database(const std::string& url, const std::string& name) {
 }  // namespace
 
 void StoreTest::SetUp() {
-  const std::string unique = std::to_string(::getpid()) + "_" + std::to_string(counter++);
   if (GetParam() == "postgresql") {
     const char* pg = std::getenv("KWM_TEST_PG_URL");
     if (!pg || !*pg) GTEST_SKIP() << "KWM_TEST_PG_URL is not set: PostgreSQL run skipped";
     pg_admin_url_ = pg;
-    pg_database_ = "kwm_store_test_" + unique;
+    pg_database_ = kwm::testing::unique_name("kwm_store_test");
     {
       Database server(pg_admin_url_, 1);
       *server.lease() << "CREATE DATABASE " + pg_database_;
     }
     url_ = with_database(pg_admin_url_, pg_database_);
   } else {
-    url_ = "sqlite:" + (std::filesystem::temp_directory_path() / ("kwm_store_test_" + unique + ".db")).string();
+    sqlite_dir_ = std::make_unique<kwm::testing::ScratchDir>("kwm-store");
+    url_ = "sqlite:" + (*sqlite_dir_ / "store.db").string();
   }
   db = std::make_unique<Database>(url_, 2);
   migrate(*db);
@@ -51,10 +47,8 @@ void StoreTest::TearDown() {
   if (!pg_database_.empty()) {
     Database server(pg_admin_url_, 1);
     *server.lease() << "DROP DATABASE IF EXISTS " + pg_database_;
-  } else if (url_.starts_with("sqlite:")) {
-    const std::string path = url_.substr(7);
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   }
+  sqlite_dir_.reset();
 }
 
 Principal StoreTest::new_municipality(const std::string& code) {

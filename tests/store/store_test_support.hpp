@@ -8,6 +8,7 @@
 
 #include "core/principal.hpp"
 #include "store/database.hpp"
+#include "support/scratch.hpp"
 
 namespace kwm::store::testing {
 
@@ -28,6 +29,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   std::string url_;
   std::string pg_admin_url_;
   std::string pg_database_;
+  std::unique_ptr<kwm::testing::ScratchDir> sqlite_dir_;
 };
 
 // The parameter names for INSTANTIATE_TEST_SUITE_P.

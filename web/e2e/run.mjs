@@ -4,7 +4,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,31 +42,27 @@ function demoMunicipality(demoOutput) {
   return code;
 }
 
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+/** The address the server prints once it listens ("… luistert op http://127.0.0.1:PORT/"); it chose a free port itself. */
+const LISTENING = /luistert op (http:\/\/[^\s/]+)\//;
 
-async function waitForHealth(url, server, output) {
+async function waitForHealth(server, output) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) fail(`the server stopped with ${server.exitCode} before it answered:\n${output()}`);
+    const url = LISTENING.exec(output())?.[1];
+    if (!url) {
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
     try {
       const response = await fetch(`${url}/api/v1/health`);
-      if (response.ok) return;
+      if (response.ok) return url;
     } catch {
       // Not listening yet.
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  fail(`no answer from ${url}/api/v1/health within 30 s:\n${output()}`);
+  fail(`no answer from the server's /api/v1/health within 30 s:\n${output()}`);
 }
 
 /** One employee of the demo (personnel number and unit), asked of the API as the HR user. */
@@ -123,10 +118,9 @@ try {
     `${password}\n`,
   );
 
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   let log = "";
-  server = spawn(binary, ["serve", "--db", db, "--listen", `127.0.0.1:${port}`, "--web-root", webRoot], {
+  // Port 0: the server takes a free port when it binds, so no other process can take it in between.
+  server = spawn(binary, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--web-root", webRoot], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (chunk) => {
@@ -134,7 +128,7 @@ try {
   };
   server.stdout.on("data", keep);
   server.stderr.on("data", keep);
-  await waitForHealth(url, server, () => log);
+  const url = await waitForHealth(server, () => log);
 
   // Role tests need a works council member and an employee tied to a real person record of the demo.
   const roleUsers = {
