@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { LabelOptions } from "../components/Fields";
 import { query } from "../api/client";
 import type { AuditEntry, Page } from "../api/types";
 import {
@@ -168,11 +169,7 @@ export function AuditPage() {
             onChange={(event) => navigate(`/audit${query({ entity: event.target.value })}`, { replace: true })}
           >
             <option value="">Alle</option>
-            {Object.entries(entityLabels).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
+            <LabelOptions labels={entityLabels} />
           </Select>
         </FormField>
       </form>

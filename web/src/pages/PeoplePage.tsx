@@ -1,22 +1,23 @@
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { DateField, InputField, LabelOptions, SelectField } from "../components/Fields";
+import { FilterForm } from "../components/FilterForm";
+import { UnitField } from "../components/UnitFilter";
+import { useUnitOptions } from "../hooks/useUnitOptions";
 import { query } from "../api/client";
-import type { Page, Person, TreeUnit } from "../api/types";
+import type { Page, Person } from "../api/types";
 import {
   Button,
   DataTable,
-  FormField,
   Heading,
   Link,
   LoadError,
   Loading,
   Pagination,
   Paragraph,
-  Select,
-  Textbox,
   columnHelper,
 } from "../components";
 import { contractLabels, engagementLabels, formatCount, formatDate, formatFte, label } from "../format";
-import { allInOrder, buildTree } from "../organisationTree";
+
 import { navigate, useLocation } from "../router";
 import { mayOpen, useSession } from "../session";
 import { useApi } from "../useApi";
@@ -107,27 +108,11 @@ export function PeoplePage() {
   const unitLinks = mayOpen(user, "team");
   const columns = useMemo(() => peopleColumns(unitLinks), [unitLinks]);
   const people = useApi<Page<Person>>(`/people${query({ ...applied, page, page_size: PAGE_SIZE })}`);
-  const units = useApi<{ units: TreeUnit[] }>(mayOpen(user, "organisation") ? "/units/tree" : null);
-  const unitOptions = useMemo(() => {
-    if (!units.data) return [];
-    const tree = buildTree(units.data.units);
-    const depthOf = (id: number): number => {
-      const parent = tree.byId.get(id)?.parent_id;
-      return parent != null && tree.byId.has(parent) ? 1 + depthOf(parent) : 0;
-    };
-    return allInOrder(tree).map((unit) => ({
-      id: unit.id,
-      label: `${"\u00a0\u00a0".repeat(depthOf(unit.id))}${unit.name}`,
-    }));
-  }, [units.data]);
+  const { options: unitOptions } = useUnitOptions(mayOpen(user, "organisation"));
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    navigate(peoplePath(draft, 1));
-  };
+  const submit = () => navigate(peoplePath(draft, 1));
   const clear = () => navigate("/people");
-  const set = (key: keyof Filters) => (event: { target: { value: string } }) =>
-    setDraft({ ...draft, [key]: event.target.value });
+  const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
   const filtered = Object.values(applied).some(Boolean);
 
   return (
@@ -136,66 +121,47 @@ export function PeoplePage() {
         Medewerkers
       </Heading>
       <Paragraph lead>Eigen medewerkers en externen, met hun eenheid, functie en contract.</Paragraph>
-      <form
-        role="search"
-        className="utrecht-form kwm-filters"
+      <FilterForm
+        search
+        className="utrecht-form"
+        label="Medewerkers zoeken en filteren"
+        submitLabel="Zoeken"
         onSubmit={submit}
-        aria-label="Medewerkers zoeken en filteren"
-      >
-        <FormField id="people-q" label="Naam of personeelsnummer">
-          <Textbox id="people-q" type="search" value={draft.q} onChange={set("q")} />
-        </FormField>
-        {unitOptions.length > 0 && (
-          <FormField id="people-unit" label="Eenheid (met onderliggende)">
-            <Select id="people-unit" value={draft.unit_id} onChange={set("unit_id")}>
-              <option value="">Alle eenheden</option>
-              {unitOptions.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.label}
-                </option>
-              ))}
-            </Select>
-          </FormField>
-        )}
-        <FormField id="people-engagement" label="Dienstverband">
-          <Select id="people-engagement" value={draft.engagement} onChange={set("engagement")}>
-            <option value="">Alle</option>
-            {Object.entries(engagementLabels).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField id="people-contract" label="Contract">
-          <Select id="people-contract" value={draft.contract} onChange={set("contract")}>
-            <option value="">Alle</option>
-            {Object.entries(contractLabels).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField id="people-contract-end" label="Tijdelijk contract eindigt uiterlijk">
-          <Textbox
-            id="people-contract-end"
-            type="date"
-            value={draft.contract_end_before}
-            onChange={set("contract_end_before")}
-          />
-        </FormField>
-        <div className="kwm-filters__actions">
-          <Button type="submit" appearance="primary">
-            Zoeken
-          </Button>
-          {filtered && (
+        actions={
+          filtered && (
             <Button appearance="subtle" onClick={clear}>
               Filters wissen
             </Button>
-          )}
-        </div>
-      </form>
+          )
+        }
+      >
+        <InputField id="people-q" label="Naam of personeelsnummer" type="search" value={draft.q} onChange={set("q")} />
+        {unitOptions.length > 0 && (
+          <UnitField
+            id="people-unit"
+            label="Eenheid (met onderliggende)"
+            units={unitOptions}
+            valueBy="id"
+            value={draft.unit_id}
+            onChange={set("unit_id")}
+            emptyLabel="Alle eenheden"
+          />
+        )}
+        <SelectField id="people-engagement" label="Dienstverband" value={draft.engagement} onChange={set("engagement")}>
+          <option value="">Alle</option>
+          <LabelOptions labels={engagementLabels} />
+        </SelectField>
+        <SelectField id="people-contract" label="Contract" value={draft.contract} onChange={set("contract")}>
+          <option value="">Alle</option>
+          <LabelOptions labels={contractLabels} />
+        </SelectField>
+        <DateField
+          id="people-contract-end"
+          label="Tijdelijk contract eindigt uiterlijk"
+          value={draft.contract_end_before}
+          onChange={set("contract_end_before")}
+        />
+      </FilterForm>
 
       <div aria-live="polite" className="kwm-result-count">
         {people.data && (

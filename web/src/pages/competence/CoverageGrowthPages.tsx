@@ -1,14 +1,11 @@
 // Coverage (how many people of a team meet each critical competency) and growth between two rounds.
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
 import { query } from "../../api/client";
 import {
-  Button,
-  FormField,
   Heading,
   LoadError,
   Loading,
   Paragraph,
-  Select,
   Table,
   TableBody,
   TableCaption,
@@ -20,14 +17,18 @@ import {
 } from "../../components";
 import { DownloadTable } from "../../components/DownloadTable";
 import { ExportLinks } from "../../components/ExportLinks";
+import { FilterForm } from "../../components/FilterForm";
+import { SelectField } from "../../components/Fields";
+import { UnitField, UnitFilter } from "../../components/UnitFilter";
+import { useUnitOptions } from "../../hooks/useUnitOptions";
 import { formatCount, formatShare } from "../../format";
 import { navigate, useLocation } from "../../router";
 import { useSession } from "../../session";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
 import { formatChange, formatScore, roundPath, type Coverage, type Growth, type Round } from "./model";
-import { SUPPRESSED_TEXT, UnitPicker } from "./HeatmapPages";
-import { Breadcrumbs, PurposeBanner, RoundNav, indent, useRound, useUnitOptions } from "./shared";
+import { SUPPRESSED_TEXT } from "./HeatmapPages";
+import { Breadcrumbs, PurposeBanner, RoundNav, useRound } from "./shared";
 
 const roundApi = (code: string, rest: string) => `/assessment-rounds/${encodeURIComponent(code)}${rest}`;
 
@@ -73,12 +74,12 @@ export function CoveragePage({ code }: { code: string }) {
         vereiste niveau halen. Zo ziet een team of het de deskundigheid in huis heeft, bijvoorbeeld voor jeugd, schulden
         of licht verstandelijke beperking.
       </Paragraph>
-      <UnitPicker
+      <UnitFilter
         key={unit}
         id="coverage-unit"
-        options={options}
+        units={options}
         value={unit}
-        allLabel="Hele organisatie"
+        emptyLabel="Hele organisatie"
         onChoose={(u) => navigate(roundPath(code, `/dekking${query({ eenheid: u })}`))}
       />
       {coverage.loading && <Loading what="Dekking" />}
@@ -155,10 +156,7 @@ export function GrowthPage({ code }: { code: string }) {
   );
   usePageTitle(`Groei ${round.data?.name ?? ""}`.trim());
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    navigate(roundPath(code, `/groei${query({ van: draftFrom, eenheid: draftUnit })}`));
-  };
+  const submit = () => navigate(roundPath(code, `/groei${query({ van: draftFrom, eenheid: draftUnit })}`));
 
   return (
     <>
@@ -182,34 +180,23 @@ export function GrowthPage({ code }: { code: string }) {
         Vergelijk de gecombineerde scores van deze ronde met die van een eerdere ronde, voor de mensen die in beide
         rondes zijn beoordeeld.
       </Paragraph>
-      <form className="kwm-filters" onSubmit={submit} noValidate aria-label="Rondes vergelijken">
-        <FormField id="growth-from" label="Eerdere ronde">
-          <Select id="growth-from" value={draftFrom} onChange={(e) => setDraftFrom(e.target.value)}>
-            <option value="">Kies een ronde</option>
-            {earlier.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField id="growth-unit" label="Eenheid">
-          <Select id="growth-unit" value={draftUnit} onChange={(e) => setDraftUnit(e.target.value)}>
-            <option value="">Hele organisatie</option>
-            {options.map((o) => (
-              <option key={o.code} value={o.code}>
-                {indent(o.depth)}
-                {o.name}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <div className="kwm-filters__actions">
-          <Button type="submit" appearance="primary">
-            Vergelijken
-          </Button>
-        </div>
-      </form>
+      <FilterForm label="Rondes vergelijken" submitLabel="Vergelijken" onSubmit={submit}>
+        <SelectField id="growth-from" label="Eerdere ronde" value={draftFrom} onChange={setDraftFrom}>
+          <option value="">Kies een ronde</option>
+          {earlier.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </SelectField>
+        <UnitField
+          id="growth-unit"
+          units={options}
+          value={draftUnit}
+          onChange={setDraftUnit}
+          emptyLabel="Hele organisatie"
+        />
+      </FilterForm>
       {rounds.data && earlier.length === 0 && (
         <Paragraph className="kwm-empty">Er is nog geen andere ronde om mee te vergelijken.</Paragraph>
       )}

@@ -1,18 +1,15 @@
 // The heatmaps of a round: organisation (units × competencies, average gap and share meeting, with drill-down
 // to a unit and from there to its people) and team (people × competencies). Every cell prints its figure; the
 // table under each chart holds the same figures, with the links for keyboard and screen reader users.
-import { Suspense, lazy, useCallback, useMemo, useState, type FormEvent } from "react";
+import { Suspense, lazy, useCallback, useMemo } from "react";
 import { query } from "../../api/client";
 import {
-  Button,
-  FormField,
   Heading,
   Link,
   LoadError,
   Loading,
   Paragraph,
   RadioOption,
-  Select,
   Table,
   TableBody,
   TableCaption,
@@ -24,6 +21,8 @@ import {
 } from "../../components";
 import type { HeatmapCell } from "../../components/HeatmapChart";
 import { ExportLinks } from "../../components/ExportLinks";
+import { UnitFilter } from "../../components/UnitFilter";
+import { useUnitOptions } from "../../hooks/useUnitOptions";
 import { formatCount, formatShare } from "../../format";
 import { navigate, useLocation } from "../../router";
 import { useSession } from "../../session";
@@ -39,16 +38,7 @@ import {
   type TeamHeatmap,
   type UnitCell,
 } from "./model";
-import {
-  Breadcrumbs,
-  PurposeBanner,
-  RoundNav,
-  indent,
-  seesIndividuals,
-  useRound,
-  useUnitOptions,
-  type UnitOption,
-} from "./shared";
+import { Breadcrumbs, PurposeBanner, RoundNav, seesIndividuals, useRound } from "./shared";
 
 const HeatmapChart = lazy(() => import("../../components/HeatmapChart"));
 
@@ -299,46 +289,6 @@ function TeamCellText({ cell }: { cell: TeamCell | null }) {
   );
 }
 
-export function UnitPicker({
-  id,
-  options,
-  value,
-  onChoose,
-  allLabel,
-}: {
-  id: string;
-  options: UnitOption[];
-  value: string;
-  onChoose: (unit: string) => void;
-  allLabel?: string;
-}) {
-  const [draft, setDraft] = useState(value);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onChoose(draft);
-  };
-  return (
-    <form className="kwm-filters kwm-no-print" onSubmit={submit} noValidate aria-label="Eenheid kiezen">
-      <FormField id={id} label="Eenheid">
-        <Select id={id} value={draft} onChange={(e) => setDraft(e.target.value)}>
-          {allLabel !== undefined ? <option value="">{allLabel}</option> : <option value="">Kies een eenheid</option>}
-          {options.map((o) => (
-            <option key={o.code} value={o.code}>
-              {indent(o.depth)}
-              {o.name}
-            </option>
-          ))}
-        </Select>
-      </FormField>
-      <div className="kwm-filters__actions">
-        <Button type="submit" appearance="primary">
-          Tonen
-        </Button>
-      </div>
-    </form>
-  );
-}
-
 export function TeamHeatmapPage({ code }: { code: string }) {
   const { user } = useSession();
   const location = useLocation();
@@ -385,10 +335,10 @@ export function TeamHeatmapPage({ code }: { code: string }) {
         Per persoon en competentie het tekort in punten ten opzichte van het vereiste niveau (* = kritieke competentie).
         Kies een persoon voor het volledige rapport.
       </Paragraph>
-      <UnitPicker
+      <UnitFilter
         key={unit}
         id="team-unit"
-        options={options}
+        units={options}
         value={unit}
         onChoose={(u) => navigate(roundPath(code, `/team${query({ eenheid: u })}`))}
       />

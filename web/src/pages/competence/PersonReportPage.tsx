@@ -1,17 +1,17 @@
 // A person's report in one round: verdict with reasons, and per competency every source's score, the combined
 // score, the gap and the spread. Printable: the print stylesheet drops navigation and controls.
-import { useMemo, useState, type FormEvent } from "react";
+import { SelectField } from "../../components/Fields";
+import { FilterForm } from "../../components/FilterForm";
+import { useMemo, useState } from "react";
 import { query } from "../../api/client";
 import {
   Alert,
   Button,
   DataList,
-  FormField,
   Heading,
   LoadError,
   Loading,
   Paragraph,
-  Select,
   Table,
   TableBody,
   TableCaption,
@@ -225,8 +225,7 @@ function OtherProfile({ code, personnelNumber, current }: { code: string; person
   const [chosen, setChosen] = useState(current);
   const usable = (profiles.data?.items ?? []).filter((p) => p.competencies + p.knowledge_areas > 0);
   if (usable.length === 0) return null;
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     navigate(`${reportPath(code, personnelNumber)}${query({ profiel: chosen })}`);
   };
   return (
@@ -242,23 +241,16 @@ function OtherProfile({ code, personnelNumber, current }: { code: string; person
           </Paragraph>
         </Alert>
       )}
-      <form className="kwm-filters" onSubmit={submit} noValidate aria-label="Vergelijken met een ander profiel">
-        <FormField id="report-profile" label="Functieprofiel">
-          <Select id="report-profile" value={chosen} onChange={(e) => setChosen(e.target.value)}>
-            <option value="">Het profiel uit de ronde</option>
-            {usable.map((p) => (
-              <option key={profileKey(p.function_code, p.level)} value={profileKey(p.function_code, p.level)}>
-                {p.function_name}, {p.level}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <div className="kwm-filters__actions">
-          <Button type="submit" appearance="primary">
-            Vergelijken
-          </Button>
-        </div>
-      </form>
+      <FilterForm label="Vergelijken met een ander profiel" submitLabel="Vergelijken" onSubmit={submit}>
+        <SelectField id="report-profile" label="Functieprofiel" value={chosen} onChange={setChosen}>
+          <option value="">Het profiel uit de ronde</option>
+          {usable.map((p) => (
+            <option key={profileKey(p.function_code, p.level)} value={profileKey(p.function_code, p.level)}>
+              {p.function_name}, {p.level}
+            </option>
+          ))}
+        </SelectField>
+      </FilterForm>
     </section>
   );
 }

@@ -1,7 +1,8 @@
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
+import { SelectField } from "../../components/Fields";
+import { FilterForm } from "../../components/FilterForm";
 import { query } from "../../api/client";
 import {
-  Button,
   DataTable,
   FormField,
   Heading,
@@ -137,8 +138,7 @@ function CompareForm({ profiles }: { profiles: ProfileSummary[] }) {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [error, setError] = useState<string>();
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     if (!from || !to) {
       setError("Kies twee functieniveaus om te vergelijken.");
       return;
@@ -151,7 +151,7 @@ function CompareForm({ profiles }: { profiles: ProfileSummary[] }) {
       <Heading level={2} id="vergelijken">
         Twee profielen vergelijken
       </Heading>
-      <form className="kwm-filters" onSubmit={submit} noValidate aria-label="Twee profielen vergelijken">
+      <FilterForm label="Twee profielen vergelijken" submitLabel="Vergelijken" onSubmit={submit}>
         <ProfileSelect
           id="compare-from"
           labelText="Van (bijvoorbeeld de oude functie)"
@@ -166,12 +166,7 @@ function CompareForm({ profiles }: { profiles: ProfileSummary[] }) {
           value={to}
           onChange={setTo}
         />
-        <div className="kwm-filters__actions">
-          <Button type="submit" appearance="primary">
-            Vergelijken
-          </Button>
-        </div>
-      </form>
+      </FilterForm>
       {error && (
         <p className="utrecht-paragraph kwm-inline-error" role="alert">
           {error}
@@ -194,8 +189,7 @@ function CareerPathForm({ profiles }: { profiles: ProfileSummary[] }) {
   }, [profiles]);
   const [chosen, setChosen] = useState("");
   if (functions.length === 0) return null;
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     navigate(`/competenties/loopbaanpad${query({ functie: chosen || functions[0][0] })}`);
   };
   return (
@@ -204,22 +198,15 @@ function CareerPathForm({ profiles }: { profiles: ProfileSummary[] }) {
         Loopbaanpad
       </Heading>
       <Paragraph>Wat verschilt er tussen de niveaus van één functie, zoals casemanager, senior en expert?</Paragraph>
-      <form className="kwm-filters" onSubmit={submit} noValidate aria-label="Loopbaanpad bekijken">
-        <FormField id="career-function" label="Functie">
-          <Select id="career-function" value={chosen || functions[0][0]} onChange={(e) => setChosen(e.target.value)}>
-            {functions.map(([code, f]) => (
-              <option key={code} value={code}>
-                {f.name} ({formatCount(f.levels)} niveaus)
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <div className="kwm-filters__actions">
-          <Button type="submit" appearance="primary">
-            Loopbaanpad bekijken
-          </Button>
-        </div>
-      </form>
+      <FilterForm label="Loopbaanpad bekijken" submitLabel="Loopbaanpad bekijken" onSubmit={submit}>
+        <SelectField id="career-function" label="Functie" value={chosen || functions[0][0]} onChange={setChosen}>
+          {functions.map(([code, f]) => (
+            <option key={code} value={code}>
+              {f.name} ({formatCount(f.levels)} niveaus)
+            </option>
+          ))}
+        </SelectField>
+      </FilterForm>
     </section>
   );
 }

@@ -1,14 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { query } from "../../api/client";
 import {
-  Button,
-  FormField,
   Heading,
   Link,
   LoadError,
   Loading,
   Paragraph,
-  Select,
   Table,
   TableBody,
   TableCaption,
@@ -33,7 +30,11 @@ import {
   type PersonResult,
   type Verdict,
 } from "./model";
-import { Breadcrumbs, PurposeBanner, RoundNav, VerdictLabel, indent, useRound, useUnitOptions } from "./shared";
+import { Breadcrumbs, PurposeBanner, RoundNav, VerdictLabel, useRound } from "./shared";
+import { FilterForm } from "../../components/FilterForm";
+import { SelectField } from "../../components/Fields";
+import { UnitField } from "../../components/UnitFilter";
+import { useUnitOptions } from "../../hooks/useUnitOptions";
 
 /** Every participant's verdict in one round, filterable by unit and profile (GET …/gaps). */
 export function ResultsPage({ code }: { code: string }) {
@@ -51,10 +52,7 @@ export function ResultsPage({ code }: { code: string }) {
   const [draftUnit, setDraftUnit] = useState(unit);
   const [draftProfile, setDraftProfile] = useState(profile);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    navigate(roundPath(code, `/resultaten${query({ eenheid: draftUnit, profiel: draftProfile })}`));
-  };
+  const submit = () => navigate(roundPath(code, `/resultaten${query({ eenheid: draftUnit, profiel: draftProfile })}`));
 
   const counts = new Map<Verdict, number>();
   for (const person of gaps.data?.people ?? []) counts.set(person.verdict, (counts.get(person.verdict) ?? 0) + 1);
@@ -78,34 +76,23 @@ export function ResultsPage({ code }: { code: string }) {
           <RoundNav round={round.data} user={user} current="results" />
         </>
       )}
-      <form className="kwm-filters" onSubmit={submit} noValidate aria-label="Oordelen filteren">
-        <FormField id="results-unit" label="Eenheid">
-          <Select id="results-unit" value={draftUnit} onChange={(e) => setDraftUnit(e.target.value)}>
-            <option value="">Alle eenheden</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {indent(u.depth)}
-                {u.name}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField id="results-profile" label="Functieprofiel">
-          <Select id="results-profile" value={draftProfile} onChange={(e) => setDraftProfile(e.target.value)}>
-            <option value="">Alle profielen</option>
-            {round.data?.profiles.map((p) => (
-              <option key={profileKey(p.function_code, p.level)} value={profileKey(p.function_code, p.level)}>
-                {p.function_code} {p.level}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <div className="kwm-filters__actions">
-          <Button type="submit" appearance="primary">
-            Toon oordelen
-          </Button>
-        </div>
-      </form>
+      <FilterForm label="Oordelen filteren" submitLabel="Toon oordelen" onSubmit={submit}>
+        <UnitField
+          id="results-unit"
+          units={units}
+          value={draftUnit}
+          onChange={setDraftUnit}
+          emptyLabel="Alle eenheden"
+        />
+        <SelectField id="results-profile" label="Functieprofiel" value={draftProfile} onChange={setDraftProfile}>
+          <option value="">Alle profielen</option>
+          {round.data?.profiles.map((p) => (
+            <option key={profileKey(p.function_code, p.level)} value={profileKey(p.function_code, p.level)}>
+              {p.function_code} {p.level}
+            </option>
+          ))}
+        </SelectField>
+      </FilterForm>
       {gaps.loading && <Loading what="Oordelen" />}
       {gaps.error && <LoadError error={gaps.error} />}
       {gaps.data && (

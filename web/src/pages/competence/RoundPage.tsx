@@ -1,5 +1,8 @@
 // One round: its facts and purpose, the progress dashboard (who has finished which source), and for HR the
 // participants with their consent, assessors, extra participants and closing the round.
+import { TextareaField } from "../../components/Fields";
+import { UnitField } from "../../components/UnitFilter";
+import { useUnitOptions } from "../../hooks/useUnitOptions";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { request } from "../../api/client";
 import type { User } from "../../api/types";
@@ -13,7 +16,6 @@ import {
   LoadError,
   Loading,
   Paragraph,
-  Select,
   Table,
   TableBody,
   TableCaption,
@@ -22,7 +24,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textarea,
   Textbox,
   fieldDescribedBy,
 } from "../../components";
@@ -47,17 +48,7 @@ import {
   type Round,
   type RoundProgress,
 } from "./model";
-import {
-  Breadcrumbs,
-  PurposeBanner,
-  RoundNav,
-  errorMessage,
-  indent,
-  mayWrite,
-  seesIndividuals,
-  useRound,
-  useUnitOptions,
-} from "./shared";
+import { Breadcrumbs, PurposeBanner, RoundNav, errorMessage, mayWrite, seesIndividuals, useRound } from "./shared";
 
 const roundApi = (code: string, rest = "") => `/assessment-rounds/${encodeURIComponent(code)}${rest}`;
 
@@ -435,26 +426,22 @@ function AddParticipants({ round, onAdded }: { round: Round; onAdded: () => void
         Deelnemers toevoegen
       </Heading>
       <form className="kwm-form" onSubmit={submit} noValidate aria-label="Deelnemers toevoegen">
-        <FormField id="add-unit" label="Eenheid (met de eenheden eronder)">
-          <Select id="add-unit" value={unit} onChange={(e) => setUnit(e.target.value)}>
-            <option value="">Geen eenheid</option>
-            {options.map((o) => (
-              <option key={o.code} value={o.code}>
-                {indent(o.depth)}
-                {o.name}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField id="add-people" label="Personeelsnummers" description="Gescheiden door komma's, spaties of regels.">
-          <Textarea
-            id="add-people"
-            rows={2}
-            value={people}
-            onChange={(e) => setPeople(e.target.value)}
-            aria-describedby={fieldDescribedBy("add-people", true, false)}
-          />
-        </FormField>
+        <UnitField
+          id="add-unit"
+          label="Eenheid (met de eenheden eronder)"
+          units={options}
+          value={unit}
+          onChange={setUnit}
+          emptyLabel="Geen eenheid"
+        />
+        <TextareaField
+          id="add-people"
+          label="Personeelsnummers"
+          description="Gescheiden door komma's, spaties of regels."
+          rows={2}
+          value={people}
+          onChange={setPeople}
+        />
         {message && (
           <div ref={messageRef} tabIndex={-1} className="kwm-outcome">
             <Alert type={message.type} live>

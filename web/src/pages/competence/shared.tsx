@@ -1,11 +1,10 @@
-// Pieces every competency page uses: the purpose banner, verdict labels, error summaries, unit choices and the
-// round's sub navigation.
-import { forwardRef, useMemo, type ReactNode } from "react";
+// Pieces every competency page uses: the purpose banner, verdict labels, error summaries and the round's sub
+// navigation.
+import { forwardRef, type ReactNode } from "react";
 import { ApiError } from "../../api/client";
-import type { Role, TreeUnit, User } from "../../api/types";
+import type { Role, User } from "../../api/types";
 import { Alert, Heading, Paragraph } from "../../components";
 import { cx } from "../../components/classes";
-import { allInOrder, buildTree } from "../../organisationTree";
 import { RouterLink } from "../../router";
 import { useApi } from "../../useApi";
 import { purposeLabels, roundPath, verdictLabels, type Purpose, type Round, type Verdict } from "./model";
@@ -115,41 +114,6 @@ export function errorMessage(cause: unknown, fallback: string): string {
   if (cause instanceof ApiError) return cause.message;
   return cause instanceof Error && cause.message ? cause.message : fallback;
 }
-
-export interface UnitOption {
-  id: number;
-  code: string;
-  name: string;
-  depth: number;
-}
-
-/** The units the caller may see, in tree order with their depth, for unit choices and breadcrumbs. */
-export function useUnitOptions(enabled = true): { options: UnitOption[]; parentOf: Map<string, string | null> } {
-  const units = useApi<{ units: TreeUnit[] }>(enabled ? "/units/tree" : null);
-  return useMemo(() => {
-    const parentOf = new Map<string, string | null>();
-    if (!units.data) return { options: [], parentOf };
-    const tree = buildTree(units.data.units);
-    const depthOf = (id: number): number => {
-      const parent = tree.byId.get(id)?.parent_id;
-      return parent != null && tree.byId.has(parent) ? 1 + depthOf(parent) : 0;
-    };
-    const options = allInOrder(tree).map((unit) => ({
-      id: unit.id,
-      code: unit.code,
-      name: unit.name,
-      depth: depthOf(unit.id),
-    }));
-    for (const unit of units.data.units) {
-      const parent = unit.parent_id !== null ? tree.byId.get(unit.parent_id) : undefined;
-      parentOf.set(unit.code, parent ? parent.code : null);
-    }
-    return { options, parentOf };
-  }, [units.data]);
-}
-
-/** "\u00a0\u00a0" per level, so a select list shows the tree. */
-export const indent = (depth: number) => "\u00a0\u00a0".repeat(depth);
 
 interface RoundNavItem {
   href: string;

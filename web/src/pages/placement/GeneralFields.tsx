@@ -1,10 +1,9 @@
 // The general fields of a reorganisation (name, old and new formation, dates), shared by the
 // "new reorganisation" page and the settings page.
 
-import { useMemo } from "react";
-import type { TreeUnit } from "../../api/types";
-import { FormField, Select, Textbox, fieldDescribedBy } from "../../components";
-import { buildTree, visibleRows } from "../../organisationTree";
+import { DateField, InputField, SelectField } from "../../components/Fields";
+import { UnitField } from "../../components/UnitFilter";
+import { useUnitOptions } from "../../hooks/useUnitOptions";
 import { useApi } from "../../useApi";
 import type { FieldErrors } from "./shared";
 
@@ -60,19 +59,6 @@ export function generalBody(draft: GeneralDraft) {
   };
 }
 
-function useUnitOptions() {
-  const units = useApi<{ units: TreeUnit[] }>("/units/tree");
-  const options = useMemo(() => {
-    if (!units.data) return [];
-    const tree = buildTree(units.data.units);
-    return visibleRows(tree, new Set(tree.byId.keys())).map((row) => ({
-      id: row.unit.id,
-      label: `${"\u00a0\u00a0\u00a0".repeat(row.depth)}${row.unit.name} (${row.unit.code})`,
-    }));
-  }, [units.data]);
-  return { options, error: units.error };
-}
-
 interface GeneralFieldsProps {
   draft: GeneralDraft;
   onChange: (draft: GeneralDraft) => void;
@@ -83,123 +69,90 @@ interface GeneralFieldsProps {
 }
 
 export function GeneralFields({ draft, onChange, errors, codeEditable, disabled }: GeneralFieldsProps) {
-  const units = useUnitOptions();
+  const { options: units } = useUnitOptions();
   const rounds = useApi<{ items: AssessmentRoundSummary[] }>("/assessment-rounds");
-  const set = (key: keyof GeneralDraft) => (event: { target: { value: string } }) =>
-    onChange({ ...draft, [key]: event.target.value });
-
-  const text = (key: keyof GeneralDraft, label: string, description?: string, type = "text") => (
-    <FormField id={`reorg-${key}`} label={label} description={description} error={errors[key]}>
-      <Textbox
-        id={`reorg-${key}`}
-        type={type}
-        value={draft[key]}
-        onChange={set(key)}
-        invalid={Boolean(errors[key])}
-        aria-describedby={fieldDescribedBy(`reorg-${key}`, Boolean(description), Boolean(errors[key]))}
-        disabled={disabled}
-        required
-      />
-    </FormField>
+  const set = (key: keyof GeneralDraft) => (value: string) => onChange({ ...draft, [key]: value });
+  const common = (key: keyof GeneralDraft) => ({
+    id: `reorg-${key}`,
+    value: draft[key],
+    onChange: set(key),
+    error: errors[key],
+    disabled,
+  });
+  const unitField = (key: "old_unit_id" | "new_unit_id", label: string, description: string) => (
+    <UnitField
+      {...common(key)}
+      label={label}
+      description={description}
+      units={units}
+      valueBy="id"
+      showCode
+      emptyLabel="Kies een eenheid"
+      required
+    />
   );
-
-  const unitSelect = (key: "old_unit_id" | "new_unit_id", label: string, description: string) => (
-    <FormField id={`reorg-${key}`} label={label} description={description} error={errors[key]}>
-      <Select
-        id={`reorg-${key}`}
-        value={draft[key]}
-        onChange={set(key)}
-        invalid={Boolean(errors[key])}
-        aria-describedby={fieldDescribedBy(`reorg-${key}`, true, Boolean(errors[key]))}
-        disabled={disabled}
-        required
-      >
-        <option value="">Kies een eenheid</option>
-        {units.options.map((unit) => (
-          <option key={unit.id} value={unit.id}>
-            {unit.label}
-          </option>
-        ))}
-      </Select>
-    </FormField>
-  );
+  const roundsError = rounds.error ? `De rondes konden niet worden geladen: ${rounds.error.message}` : undefined;
 
   return (
     <>
-      {text("name", "Naam", "Bijvoorbeeld: Herinrichting sociaal domein 2027.")}
-      {codeEditable
-        ? text("code", "Code", "Korte, unieke code: letters, cijfers, '-' en '_'. Kan later niet meer veranderen.")
-        : null}
-      {unitSelect(
+      <InputField
+        {...common("name")}
+        label="Naam"
+        description="Bijvoorbeeld: Herinrichting sociaal domein 2027."
+        required
+      />
+      {codeEditable && (
+        <InputField
+          {...common("code")}
+          label="Code"
+          description="Korte, unieke code: letters, cijfers, '-' en '_'. Kan later niet meer veranderen."
+          required
+        />
+      )}
+      {unitField(
         "old_unit_id",
         "Oude formatie",
         "De medewerkers in dienst van deze eenheid en alles eronder worden geplaatst.",
       )}
-      {unitSelect(
+      {unitField(
         "new_unit_id",
         "Nieuwe formatie",
         "De formatieplaatsen van deze eenheid en alles eronder. Bij een reorganisatie binnen één eenheid kiest u dezelfde eenheid.",
       )}
-      {text(
-        "preference_deadline",
-        "Deadline voorkeuren",
-        "Tot en met deze dag kunnen medewerkers hun voorkeuren opgeven.",
-        "date",
-      )}
-      {text("effective_date", "Ingangsdatum nieuwe formatie", undefined, "date")}
-      <FormField
-        id="reorg-max_preferences"
+      <DateField
+        {...common("preference_deadline")}
+        label="Deadline voorkeuren"
+        description="Tot en met deze dag kunnen medewerkers hun voorkeuren opgeven."
+        required
+      />
+      <DateField {...common("effective_date")} label="Ingangsdatum nieuwe formatie" required />
+      <InputField
+        {...common("max_preferences")}
         label="Aantal voorkeuren per medewerker"
         description="Volgens het sociaal plan; meestal 3."
-        error={errors.max_preferences}
-      >
-        <Textbox
-          id="reorg-max_preferences"
-          type="number"
-          min={1}
-          max={10}
-          step={1}
-          inputMode="numeric"
-          value={draft.max_preferences}
-          onChange={set("max_preferences")}
-          invalid={Boolean(errors.max_preferences)}
-          aria-describedby={fieldDescribedBy("reorg-max_preferences", true, Boolean(errors.max_preferences))}
-          disabled={disabled}
-          required
-        />
-      </FormField>
-      <FormField
-        id="reorg-assessment_round"
+        type="number"
+        min={1}
+        max={10}
+        step={1}
+        inputMode="numeric"
+        required
+      />
+      <SelectField
+        {...common("assessment_round")}
         label="Assessmentronde voor de competenties"
         description="Alleen een selectieronde, of een ontwikkelronde voor wie daarvoor toestemming gaf. Zonder ronde telt het onderdeel competenties niet mee."
-        error={
-          errors.assessment_round ??
-          (rounds.error ? `De rondes konden niet worden geladen: ${rounds.error.message}` : undefined)
-        }
+        error={errors.assessment_round ?? roundsError}
       >
-        <Select
-          id="reorg-assessment_round"
-          value={draft.assessment_round}
-          onChange={set("assessment_round")}
-          invalid={Boolean(errors.assessment_round)}
-          aria-describedby={fieldDescribedBy(
-            "reorg-assessment_round",
-            true,
-            Boolean(errors.assessment_round ?? rounds.error),
-          )}
-          disabled={disabled}
-        >
-          <option value="">Geen assessmentronde</option>
-          {rounds.data?.items.map((round) => (
-            <option key={round.code} value={round.code}>
-              {round.name} ({round.code}, {round.purpose === "selection" ? "selectie" : "ontwikkeling"})
-            </option>
-          ))}
-          {draft.assessment_round && !rounds.data?.items.some((round) => round.code === draft.assessment_round) && (
-            <option value={draft.assessment_round}>{draft.assessment_round}</option>
-          )}
-        </Select>
-      </FormField>
+        <option value="">Geen assessmentronde</option>
+        {rounds.data?.items.map((round) => (
+          <option key={round.code} value={round.code}>
+            {round.name} ({round.code}, {round.purpose === "selection" ? "selectie" : "ontwikkeling"})
+          </option>
+        ))}
+        {draft.assessment_round && !rounds.data?.items.some((round) => round.code === draft.assessment_round) && (
+          <option value={draft.assessment_round}>{draft.assessment_round}</option>
+        )}
+      </SelectField>
     </>
   );
 }

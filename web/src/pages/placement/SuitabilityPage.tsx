@@ -1,15 +1,15 @@
-import { Fragment, useState, type FormEvent } from "react";
+import { Fragment, useState } from "react";
+import { SelectField } from "../../components/Fields";
+import { FilterForm } from "../../components/FilterForm";
 import { query } from "../../api/client";
 import type { Page } from "../../api/types";
 import {
   Button,
-  FormField,
   Link,
   LoadError,
   Loading,
   Pagination,
   Paragraph,
-  Select,
   Table,
   TableBody,
   TableCaption,
@@ -177,8 +177,7 @@ function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHea
   const hrefFor = (n: number) =>
     `${base}${query({ person_id: personId, position_id: positionId, page: n > 1 ? n : null })}`;
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     navigate(`${base}${query(draft)}`);
   };
 
@@ -190,42 +189,35 @@ function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHea
         gewicht over de andere verdeeld. Harde voorwaarden (opleiding, kritieke competenties, uren, uitsluiting door HR)
         bepalen of iemand op een plaats kán komen.
       </Paragraph>
-      <form role="search" className="utrecht-form kwm-filters" onSubmit={submit} aria-label="Geschiktheid filteren">
-        <FormField id="suit-person" label="Medewerker">
-          <Select
-            id="suit-person"
-            value={draft.person_id}
-            onChange={(event) => setDraft({ ...draft, person_id: event.target.value })}
-          >
-            <option value="">Alle medewerkers</option>
-            {scope.data?.employees.map((e) => (
-              <option key={e.person_id} value={e.person_id}>
-                {e.name} ({e.personnel_number})
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField id="suit-position" label="Plaats in de nieuwe formatie">
-          <Select
-            id="suit-position"
-            value={draft.position_id}
-            onChange={(event) => setDraft({ ...draft, position_id: event.target.value })}
-          >
-            <option value="">Alle plaatsen</option>
-            {scope.data?.positions.map((p) => (
-              <option key={p.position_id} value={p.position_id}>
-                {functionText(p.function_name, p.level)}, {p.unit_name} (
-                {p.slots === 1 ? "1 plaats" : `${p.slots} plaatsen`})
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <div className="kwm-filters__actions">
-          <Button type="submit" appearance="primary">
-            Tonen
-          </Button>
-        </div>
-      </form>
+      <FilterForm search className="utrecht-form" label="Geschiktheid filteren" submitLabel="Tonen" onSubmit={submit}>
+        <SelectField
+          id="suit-person"
+          label="Medewerker"
+          value={draft.person_id}
+          onChange={(person_id) => setDraft({ ...draft, person_id })}
+        >
+          <option value="">Alle medewerkers</option>
+          {scope.data?.employees.map((e) => (
+            <option key={e.person_id} value={e.person_id}>
+              {e.name} ({e.personnel_number})
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="suit-position"
+          label="Plaats in de nieuwe formatie"
+          value={draft.position_id}
+          onChange={(position_id) => setDraft({ ...draft, position_id })}
+        >
+          <option value="">Alle plaatsen</option>
+          {scope.data?.positions.map((p) => (
+            <option key={p.position_id} value={p.position_id}>
+              {functionText(p.function_name, p.level)}, {p.unit_name} (
+              {p.slots === 1 ? "1 plaats" : `${p.slots} plaatsen`})
+            </option>
+          ))}
+        </SelectField>
+      </FilterForm>
       {scope.error && <LoadError error={scope.error} />}
       <div aria-live="polite" className="kwm-result-count">
         {list.data && (
