@@ -8,6 +8,8 @@ interface FieldFrame {
   label: ReactNode;
   description?: ReactNode;
   error?: string;
+  /** A class for the field around the control (label, help text, error). */
+  fieldClassName?: string;
 }
 
 interface FieldValue {
@@ -15,15 +17,18 @@ interface FieldValue {
   onChange: (value: string) => void;
 }
 
-/** What every control in a field gets: its id, whether it is invalid, what describes it, and its value. */
-function controlOf({ id, description, error, value, onChange }: Omit<FieldFrame, "label"> & FieldValue) {
-  return {
+/** Splits a field's props into the frame (label, help text, error), the control's wiring, and the rest. */
+function splitField<P extends FieldFrame & FieldValue>(props: P) {
+  const { id, label, description, error, fieldClassName, value, onChange, ...rest } = props;
+  const frame = { id, label, description, error, className: fieldClassName };
+  const control = {
     id,
     value,
     invalid: Boolean(error),
     "aria-describedby": fieldDescribedBy(id, Boolean(description), Boolean(error)),
     onChange: (event: { target: { value: string } }) => onChange(event.target.value),
   };
+  return { frame, control, rest };
 }
 
 export type InputFieldProps = FieldFrame &
@@ -31,10 +36,11 @@ export type InputFieldProps = FieldFrame &
   Omit<TextboxProps, "id" | "value" | "onChange" | "invalid" | "children">;
 
 /** A one-line text input in its form field. */
-export function InputField({ id, label, description, error, value, onChange, ...input }: InputFieldProps) {
+export function InputField(props: InputFieldProps) {
+  const { frame, control, rest } = splitField(props);
   return (
-    <FormField id={id} label={label} description={description} error={error}>
-      <Textbox {...controlOf({ id, description, error, value, onChange })} {...input} />
+    <FormField {...frame}>
+      <Textbox {...control} {...rest} />
     </FormField>
   );
 }
@@ -52,10 +58,11 @@ export function DateField(props: InputFieldProps) {
 export type TextareaFieldProps = FieldFrame & FieldValue & { rows?: number; disabled?: boolean };
 
 /** Several lines of text in their form field. */
-export function TextareaField({ id, label, description, error, value, onChange, rows, disabled }: TextareaFieldProps) {
+export function TextareaField(props: TextareaFieldProps) {
+  const { frame, control, rest } = splitField(props);
   return (
-    <FormField id={id} label={label} description={description} error={error}>
-      <Textarea {...controlOf({ id, description, error, value, onChange })} rows={rows} disabled={disabled} />
+    <FormField {...frame}>
+      <Textarea {...control} {...rest} />
     </FormField>
   );
 }
@@ -65,12 +72,11 @@ export type SelectFieldProps = FieldFrame &
   Omit<SelectProps, "id" | "value" | "onChange" | "invalid"> & { children: ReactNode };
 
 /** A drop-down list in its form field; the options are the children. */
-export function SelectField({ id, label, description, error, value, onChange, children, ...select }: SelectFieldProps) {
+export function SelectField(props: SelectFieldProps) {
+  const { frame, control, rest } = splitField(props);
   return (
-    <FormField id={id} label={label} description={description} error={error}>
-      <Select {...controlOf({ id, description, error, value, onChange })} {...select}>
-        {children}
-      </Select>
+    <FormField {...frame}>
+      <Select {...control} {...rest} />
     </FormField>
   );
 }
