@@ -47,7 +47,7 @@ test("team page has no serious or critical axe violations", async () => {
   const { page } = session;
   const { units } = await apiGet(page, "/units/tree");
   const team = units.find((u) => u.formation.people + u.formation.externals > 0) ?? units[0];
-  await page.goto(`/units/${team.id}`);
+  await page.goto(`/eenheden/${team.id}`);
   await page.getByRole("heading", { level: 1, name: team.name }).waitFor();
   await page.getByRole("heading", { level: 2, name: "Samenstelling" }).waitFor();
   await checkPage(page, "team");
@@ -55,7 +55,7 @@ test("team page has no serious or critical axe violations", async () => {
 
 test("people page has no serious or critical axe violations", async () => {
   const { page } = session;
-  await page.goto("/people");
+  await page.goto("/medewerkers");
   await page.getByText(/medewerkers? gevonden/).waitFor();
   await checkPage(page, "people");
   const first = page.getByRole("table", { name: "Medewerkers" }).getByRole("link").first();
@@ -66,7 +66,7 @@ test("people page has no serious or critical axe violations", async () => {
 
 test("import page has no serious or critical axe violations, also when it shows row errors", async () => {
   const { page } = session;
-  await page.goto("/import");
+  await page.goto("/importeren");
   await page.getByRole("heading", { level: 1, name: "Importeren" }).waitFor();
   await checkPage(page, "import");
   await page.getByLabel("Of plak de inhoud van het bestand").fill("personnel_number,name,fte\nX1,Iemand,nul\n");
@@ -77,7 +77,7 @@ test("import page has no serious or critical axe violations, also when it shows 
 
 test("audit page has no serious or critical axe violations", async () => {
   const { page } = session;
-  await page.goto("/audit");
+  await page.goto("/auditlog");
   await page.getByText(/regels in het auditlog/).waitFor();
   await checkPage(page, "audit");
 });

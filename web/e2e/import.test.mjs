@@ -27,7 +27,7 @@ async function chooseFile(page, name, content) {
 
 /** The number of people the team page reports, read from its composition line. */
 async function teamHeadcount(page, unit) {
-  await page.goto(`/units/${unit.id}`);
+  await page.goto(`/eenheden/${unit.id}`);
   await page.getByRole("heading", { level: 1, name: unit.name }).waitFor();
   const summary = page.getByTestId("composition-summary");
   await summary.waitFor();
@@ -121,7 +121,7 @@ test("the people list finds the imported people by search and filter", async () 
   const { page } = session;
   const found = await apiGet(page, "/people?q=Proefmedewerker");
   assert.ok(found.total >= 2, "the import test ran first");
-  await page.goto("/people");
+  await page.goto("/medewerkers");
   await page.getByRole("searchbox", { name: "Naam of personeelsnummer" }).fill("Proefmedewerker");
   await page.getByLabel("Contract", { exact: true }).selectOption("temporary");
   await page.getByRole("button", { name: "Zoeken" }).click();

@@ -101,7 +101,7 @@ test("the tree can be operated with the keyboard alone", async () => {
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { level: 1, name: unitName }).waitFor();
   await page.waitForFunction(() => document.activeElement?.tagName === "H1");
-  assert.match(page.url(), /\/units\/\d+$/);
+  assert.match(page.url(), /\/eenheden\/\d+$/);
   await screenshot(page, "team-from-keyboard");
 
   await page.goBack();

@@ -115,7 +115,7 @@ test("HR creates a reorganisation, sets its rules and confirms the function mapp
   await page.getByLabel("Ingangsdatum nieuwe formatie").fill(isoDate(90));
   await page.getByRole("button", { name: "Reorganisatie aanmaken" }).click();
   await page.getByRole("heading", { level: 1, name: "Overzicht", exact: true }).waitFor();
-  state.id = Number(/\/reorganisations\/(\d+)$/.exec(page.url())?.[1]);
+  state.id = Number(/\/reorganisaties\/(\d+)$/.exec(page.url())?.[1]);
   assert.ok(state.id > 0, `the new reorganisation's page: ${page.url()}`);
   await page.getByText(`${state.name} (${state.code})`).first().waitFor();
   await page.getByRole("heading", { level: 3, name: "Functiekoppeling bevestigen" }).waitFor();
@@ -177,7 +177,7 @@ test("HR creates a reorganisation, sets its rules and confirms the function mapp
 test("HR enters selection scores on the page and sees every score's breakdown", async () => {
   requireEarlierSteps();
   const { context, page, problems } = await hrSession();
-  await page.goto(`/reorganisations/${state.id}/input`);
+  await page.goto(`/reorganisaties/${state.id}/selectiegegevens`);
   await page.getByRole("heading", { level: 1, name: "Selectiegegevens", exact: true }).waitFor();
   const [first, second] = state.scope.employees;
   const functions = (await apiGet(page, `/reorganisations/${state.id}/functions`)).items;
@@ -216,7 +216,7 @@ test("HR enters selection scores on the page and sees every score's breakdown", 
     })),
   });
 
-  await page.goto(`/reorganisations/${state.id}/suitability`);
+  await page.goto(`/reorganisaties/${state.id}/geschiktheid`);
   await page.getByRole("heading", { level: 1, name: "Geschiktheid", exact: true }).waitFor();
   await page.getByLabel("Medewerker", { exact: true }).selectOption(String(first.person_id));
   await page.getByRole("button", { name: "Tonen", exact: true }).click();
@@ -313,7 +313,7 @@ test("an employee states three ranked preferences with motivations, reordered wi
   );
 
   // HR's pages are not the employee's.
-  await page.goto(`/reorganisations/${state.id}/runs`);
+  await page.goto(`/reorganisaties/${state.id}/voorstellen`);
   await page.getByRole("heading", { level: 1, name: "Geen toegang", exact: true }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
@@ -322,7 +322,7 @@ test("an employee states three ranked preferences with motivations, reordered wi
 test("HR sees who has not responded and fills in a paper form", async () => {
   requireEarlierSteps("employee");
   const { context, page, problems } = await hrSession();
-  await page.goto(`/reorganisations/${state.id}/preferences`);
+  await page.goto(`/reorganisaties/${state.id}/voorkeuren`);
   await page.getByRole("heading", { level: 1, name: "Voorkeuren", exact: true }).waitFor();
   await page.getByRole("rowheader", { name: state.employee.name }).waitFor();
   await checkPage(page, "preferences-hr");
@@ -354,14 +354,14 @@ test("HR sees who has not responded and fills in a paper form", async () => {
 test("HR runs a proposal, locks a pair, runs again, compares both and confirms one by name", async () => {
   requireEarlierSteps("employee");
   const { context, page, problems } = await hrSession();
-  await page.goto(`/reorganisations/${state.id}/runs`);
+  await page.goto(`/reorganisaties/${state.id}/voorstellen`);
   await page.getByRole("heading", { level: 1, name: "Voorstellen", exact: true }).waitFor();
   await page.getByText("Er is nog geen voorstel berekend.").first().waitFor();
   await checkPage(page, "runs");
   await page.getByLabel("Toelichting (niet verplicht)").fill("Eerste voorstel");
   await page.getByRole("button", { name: "Voorstel berekenen" }).click();
   await page.getByRole("heading", { level: 1, name: "Voorstel 1", exact: true }).waitFor();
-  const firstId = Number(/\/runs\/(\d+)$/.exec(page.url())?.[1]);
+  const firstId = Number(/\/voorstellen\/(\d+)$/.exec(page.url())?.[1]);
   const first = await apiGet(page, `/reorganisations/${state.id}/runs/${firstId}`);
   await page.getByRole("heading", { level: 2, name: `Boventallig (${first.surplus.length})` }).waitFor();
   for (const round of first.rounds)
@@ -388,7 +388,7 @@ test("HR runs a proposal, locks a pair, runs again, compares both and confirms o
   await page.getByLabel("Toelichting (niet verplicht)").fill("Met één vastgezette plaatsing");
   await page.getByRole("button", { name: "Voorstel berekenen" }).click();
   await page.getByRole("heading", { level: 1, name: "Voorstel 2", exact: true }).waitFor();
-  const secondId = Number(/\/runs\/(\d+)$/.exec(page.url())?.[1]);
+  const secondId = Number(/\/voorstellen\/(\d+)$/.exec(page.url())?.[1]);
   const second = await apiGet(page, `/reorganisations/${state.id}/runs/${secondId}`);
   await page.getByRole("heading", { level: 3, name: /^Vastgezet door HR \(1 geplaatst\)$/ }).waitFor();
   await page
@@ -415,7 +415,7 @@ test("HR runs a proposal, locks a pair, runs again, compares both and confirms o
   await checkPage(page, "compare-hr");
 
   // Confirmation needs the check, and records who confirmed.
-  await page.goto(`/reorganisations/${state.id}/runs/${secondId}`);
+  await page.goto(`/reorganisaties/${state.id}/voorstellen/${secondId}`);
   await page.getByRole("heading", { level: 1, name: "Voorstel 2", exact: true }).waitFor();
   await page.getByRole("button", { name: "Voorstel 2 bevestigen" }).click();
   await page.getByText("Bevestig dat u het voorstel en de uitleg heeft gecontroleerd.").first().waitFor();
@@ -439,7 +439,7 @@ test("HR runs a proposal, locks a pair, runs again, compares both and confirms o
   );
   await checkPage(page, "run-confirmed");
 
-  await page.goto(`/reorganisations/${state.id}/runs/${secondId}/explanations/${state.employee.person_id}`);
+  await page.goto(`/reorganisaties/${state.id}/voorstellen/${secondId}/uitleg/${state.employee.person_id}`);
   await page.getByRole("heading", { level: 1, name: `Uitleg voor ${state.employee.name}`, exact: true }).waitFor();
   await checkPage(page, "explanation-hr");
 
@@ -532,7 +532,7 @@ test("the employee reads their own explanation in plain Dutch and lodges an obje
 test("HR handles the objection in the register", async () => {
   requireEarlierSteps("lock");
   const { context, page, problems } = await hrSession();
-  await page.goto(`/reorganisations/${state.id}/objections`);
+  await page.goto(`/reorganisaties/${state.id}/bezwaren`);
   await page.getByRole("heading", { level: 1, name: "Bezwaren", exact: true }).waitFor();
   const card = page.getByRole("region", { name: new RegExp(`^${state.employee.name}`) });
   await card.getByText("Mijn eerste voorkeur past beter bij mijn ervaring.").first().waitFor();
@@ -585,12 +585,12 @@ test("the works council sees the reorganisation's figures, never a single person
   );
   await openSub(page, "Functiekoppeling");
   assert.equal(await page.getByRole("button", { name: "Koppeling bevestigen" }).count(), 0);
-  await page.goto(`/reorganisations/${state.id}/compare`);
+  await page.goto(`/reorganisaties/${state.id}/vergelijken`);
   await page.getByRole("table", { name: "Kerncijfers van de gekozen voorstellen" }).waitFor();
   // The small demo's units hold fewer than five employees each: their figures are withheld.
   await page.getByText("Minder dan 5 medewerkers: niet getoond").first().waitFor();
 
-  await page.goto(`/reorganisations/${state.id}/runs/${state.runs[1].id}`);
+  await page.goto(`/reorganisaties/${state.id}/voorstellen/${state.runs[1].id}`);
   await page.getByRole("heading", { level: 1, name: "Geen toegang", exact: true }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();

@@ -26,12 +26,12 @@ test("the works council sees the organisation and team figures, but no single pe
   await page.getByTestId("composition-summary").waitFor();
   await page.getByText("De ondernemingsraad ziet alleen totalen").waitFor();
   assert.equal(await page.getByRole("heading", { name: /Interne medewerkers/ }).count(), 0);
-  assert.equal(await page.locator('a[href^="/people/"]').count(), 0);
+  assert.equal(await page.locator('a[href^="/medewerkers/"]').count(), 0);
   await page.waitForFunction(() => !document.querySelector(".kwm-loading"));
   await screenshot(page, "works-council-team");
   assert.deepEqual(await seriousViolations(page), []);
 
-  await page.goto("/people");
+  await page.goto("/medewerkers");
   await page.getByRole("heading", { level: 1, name: "Geen toegang" }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
@@ -41,13 +41,13 @@ test("an employee lands on their own record and can open nothing else", async ()
   const { context, page, problems } = await openPage(browser);
   await login(page, roleUsers.employee);
   await page.getByRole("heading", { level: 1, name: "Mijn gegevens" }).waitFor();
-  assert.match(page.url(), /\/people\/\d+$/);
+  assert.match(page.url(), /\/medewerkers\/\d+$/);
   assert.deepEqual(await navLinks(page), ["Mijn gegevens", "Mijn beoordelingen", "Mijn reorganisatie"]);
   await page.getByRole("term").filter({ hasText: "Personeelsnummer" }).waitFor();
   await screenshot(page, "employee-own-record");
   assert.deepEqual(await seriousViolations(page), []);
 
-  await page.goto("/import");
+  await page.goto("/importeren");
   await page.getByRole("heading", { level: 1, name: "Geen toegang" }).waitFor();
   await page.goto("/");
   await page.getByRole("heading", { level: 1, name: "Mijn gegevens" }).waitFor();

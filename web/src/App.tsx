@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { AUDIT_PATH, IMPORT_PATH, PEOPLE_PATH, UNITS_PATH, personPath } from "./paths";
+import { REORGANISATIONS_PATH } from "./pages/placement/shared";
 import { ApiError, api, onSessionLost, request, setCsrfToken } from "./api/client";
 import type { SessionAnswer, User } from "./api/types";
 import { Button, NavBar, PageFooter, PageHeader, Paragraph, SkipLink } from "./components";
@@ -26,13 +28,13 @@ interface RouteMatch {
 
 function resolveRoute(pathname: string): RouteMatch {
   if (pathname === "/") return { area: "organisation", render: () => <OrganisationPage /> };
-  const unit = matchPath("/units/:id", pathname);
+  const unit = matchPath(`${UNITS_PATH}/:id`, pathname);
   if (unit) return { area: "team", render: () => <TeamPage key={unit.id} unitId={unit.id} /> };
-  if (pathname === "/people") return { area: "people", render: () => <PeoplePage /> };
-  const person = matchPath("/people/:id", pathname);
+  if (pathname === PEOPLE_PATH) return { area: "people", render: () => <PeoplePage /> };
+  const person = matchPath(`${PEOPLE_PATH}/:id`, pathname);
   if (person) return { area: "person", render: () => <PersonPage key={person.id} personId={person.id} /> };
-  if (pathname === "/import") return { area: "import", render: () => <ImportPage /> };
-  if (pathname === "/audit") return { area: "audit", render: () => <AuditPage /> };
+  if (pathname === IMPORT_PATH) return { area: "import", render: () => <ImportPage /> };
+  if (pathname === AUDIT_PATH) return { area: "audit", render: () => <AuditPage /> };
   const competence = competenceRoute(pathname);
   if (competence) return competence;
   const placement = placementPage(pathname);
@@ -43,11 +45,11 @@ function resolveRoute(pathname: string): RouteMatch {
 function navigationFor(user: User, pathname: string): NavItem[] {
   const items: NavItem[] = [];
   if (mayOpen(user, "organisation"))
-    items.push({ href: "/", label: "Organisatie", current: pathname === "/" || pathname.startsWith("/units/") });
+    items.push({ href: "/", label: "Organisatie", current: pathname === "/" || pathname.startsWith(`${UNITS_PATH}/`) });
   if (mayOpen(user, "people"))
-    items.push({ href: "/people", label: "Medewerkers", current: pathname.startsWith("/people") });
+    items.push({ href: PEOPLE_PATH, label: "Medewerkers", current: pathname.startsWith(PEOPLE_PATH) });
   else if (user.person_id != null)
-    items.push({ href: `/people/${user.person_id}`, label: "Mijn gegevens", current: pathname.startsWith("/people") });
+    items.push({ href: personPath(user.person_id), label: "Mijn gegevens", current: pathname.startsWith(PEOPLE_PATH) });
   if (mayOpen(user, "competence"))
     items.push({ href: "/competenties", label: "Competenties", current: pathname.startsWith("/competenties") });
   else if (mayOpen(user, "my-assessments"))
@@ -58,12 +60,13 @@ function navigationFor(user: User, pathname: string): NavItem[] {
     });
   if (mayOpen(user, "placement"))
     items.push({
-      href: "/reorganisations",
+      href: REORGANISATIONS_PATH,
       label: user.role === "employee" ? "Mijn reorganisatie" : "Reorganisaties",
-      current: pathname.startsWith("/reorganisations"),
+      current: pathname.startsWith(REORGANISATIONS_PATH),
     });
-  if (mayOpen(user, "import")) items.push({ href: "/import", label: "Importeren", current: pathname === "/import" });
-  if (mayOpen(user, "audit")) items.push({ href: "/audit", label: "Auditlog", current: pathname === "/audit" });
+  if (mayOpen(user, "import"))
+    items.push({ href: IMPORT_PATH, label: "Importeren", current: pathname === IMPORT_PATH });
+  if (mayOpen(user, "audit")) items.push({ href: AUDIT_PATH, label: "Auditlog", current: pathname === AUDIT_PATH });
   return items;
 }
 

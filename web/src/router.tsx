@@ -38,7 +38,7 @@ export function useLocation(): RouterLocation {
 }
 
 /**
- * Matches "/units/:id" against a path; returns the named segments, or null.
+ * Matches "/eenheden/:id" against a path; returns the named segments, or null.
  * Segments are decoded so ids and codes arrive as typed.
  */
 export function matchPath(pattern: string, pathname: string): Record<string, string> | null {

@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import { PEOPLE_PATH, personPath } from "./paths";
 import type { Role, User } from "./api/types";
 
 export interface SessionState {
@@ -68,8 +69,8 @@ export function mayOpen(user: User, area: Area): boolean {
 /** Where a user lands after logging in or when opening a page the role cannot use. */
 export function homePath(user: User): string {
   if (mayOpen(user, "organisation")) return "/";
-  if (user.role === "employee" && user.person_id != null) return `/people/${user.person_id}`;
-  if (mayOpen(user, "people")) return "/people";
+  if (user.role === "employee" && user.person_id != null) return personPath(user.person_id);
+  if (mayOpen(user, "people")) return PEOPLE_PATH;
   if (user.role === "assessor") return "/competenties/rondes";
   return "/";
 }

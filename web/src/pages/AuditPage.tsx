@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { AUDIT_PATH } from "../paths";
 import { LabelOptions } from "../components/Fields";
 import { query } from "../api/client";
 import type { AuditEntry, Page } from "../api/types";
@@ -147,7 +148,7 @@ export function AuditPage() {
   const entity = location.search.get("entity") ?? "";
   const pageNumber = Math.max(1, Number(location.search.get("page")) || 1);
   const log = useApi<Page<AuditEntry>>(`/audit${query({ entity, page: pageNumber, page_size: PAGE_SIZE })}`);
-  const hrefFor = useMemo(() => (n: number) => `/audit${query({ entity, page: n > 1 ? n : null })}`, [entity]);
+  const hrefFor = useMemo(() => (n: number) => `${AUDIT_PATH}${query({ entity, page: n > 1 ? n : null })}`, [entity]);
 
   return (
     <>
@@ -166,7 +167,7 @@ export function AuditPage() {
           <Select
             id="audit-entity"
             value={entity}
-            onChange={(event) => navigate(`/audit${query({ entity: event.target.value })}`, { replace: true })}
+            onChange={(event) => navigate(`${AUDIT_PATH}${query({ entity: event.target.value })}`, { replace: true })}
           >
             <option value="">Alle</option>
             <LabelOptions labels={entityLabels} />

@@ -1,4 +1,5 @@
 import { Suspense, lazy, useCallback, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { unitPath } from "../paths";
 import type { TreeUnit } from "../api/types";
 import {
   Button,
@@ -213,7 +214,7 @@ function UnitTreeRow({
           )}
           <span className="kwm-tree-label">
             {teamLinks ? (
-              <Link href={`/units/${unit.id}`} data-tree-focus={row.hasChildren ? undefined : ""}>
+              <Link href={unitPath(unit.id)} data-tree-focus={row.hasChildren ? undefined : ""}>
                 {unit.name}
               </Link>
             ) : (

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
+import { PEOPLE_PATH, personPath, unitPath } from "../paths";
 import { DateField, InputField, LabelOptions, SelectField } from "../components/Fields";
 import { FilterForm } from "../components/FilterForm";
 import { UnitField } from "../components/UnitFilter";
@@ -48,7 +49,8 @@ function pageFrom(search: URLSearchParams): number {
   return Number.isInteger(page) && page >= 1 ? page : 1;
 }
 
-const peoplePath = (filters: Filters, page: number) => `/people${query({ ...filters, page: page > 1 ? page : null })}`;
+const peoplePath = (filters: Filters, page: number) =>
+  `${PEOPLE_PATH}${query({ ...filters, page: page > 1 ? page : null })}`;
 
 // Unit links only for roles that may open a team page (an external organisation may not).
 function peopleColumns(unitLinks: boolean) {
@@ -57,7 +59,7 @@ function peopleColumns(unitLinks: boolean) {
     helper.accessor("name", {
       header: "Naam",
       meta: { rowHeader: true },
-      cell: (info) => <Link href={`/people/${info.row.original.id}`}>{info.getValue()}</Link>,
+      cell: (info) => <Link href={personPath(info.row.original.id)}>{info.getValue()}</Link>,
     }),
     helper.accessor("personnel_number", { header: "Nummer" }),
     helper.accessor("unit_name", {
@@ -66,7 +68,7 @@ function peopleColumns(unitLinks: boolean) {
         const person = info.row.original;
         const unitName = info.getValue() ?? person.unit_code ?? "–";
         return person.unit_id !== null && unitLinks ? (
-          <Link href={`/units/${person.unit_id}`}>{unitName}</Link>
+          <Link href={unitPath(person.unit_id)}>{unitName}</Link>
         ) : (
           unitName
         );
@@ -111,7 +113,7 @@ export function PeoplePage() {
   const { options: unitOptions } = useUnitOptions(mayOpen(user, "organisation"));
 
   const submit = () => navigate(peoplePath(draft, 1));
-  const clear = () => navigate("/people");
+  const clear = () => navigate(PEOPLE_PATH);
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
   const filtered = Object.values(applied).some(Boolean);
 

@@ -1,4 +1,5 @@
 import type { Person } from "../api/types";
+import { PEOPLE_PATH, unitPath } from "../paths";
 import { DataList, Heading, Link, LoadError, Loading, Paragraph } from "../components";
 import type { DataListItem } from "../components/Layout";
 import { contractLabels, educationLabels, engagementLabels, formatDate, formatFte, label } from "../format";
@@ -30,7 +31,7 @@ export function PersonPage({ personId }: { personId: string }) {
       )}
       {mayOpen(user, "people") && (
         <Paragraph>
-          <Link href="/people">Terug naar de medewerkers</Link>
+          <Link href={PEOPLE_PATH}>Terug naar de medewerkers</Link>
         </Paragraph>
       )}
     </>
@@ -44,8 +45,7 @@ function PersonDetails({ person, unitLinks }: { person: Person; unitLinks: boole
     { key: "Personeelsnummer", value: person.personnel_number },
     {
       key: "Eenheid",
-      value:
-        person.unit_id !== null && unitLinks ? <Link href={`/units/${person.unit_id}`}>{unitName}</Link> : unitName,
+      value: person.unit_id !== null && unitLinks ? <Link href={unitPath(person.unit_id)}>{unitName}</Link> : unitName,
     },
     { key: "Dienstverband", value: label(engagementLabels, person.engagement) },
   ];

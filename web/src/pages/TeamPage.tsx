@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { personPath, unitPath } from "../paths";
 import type { Formation, Position, Team, TeamMember, UnitDetail } from "../api/types";
 import { Alert, DataList, DataTable, Heading, Link, LoadError, Loading, Paragraph, columnHelper } from "../components";
 import type { DataListItem } from "../components/Layout";
@@ -102,7 +103,7 @@ function ParentLink({ parentId }: { parentId: number }) {
   // A manager may see a unit but not its parent: then the parent answers 404 and there is nothing to link.
   const parent = useApi<UnitDetail>(`/units/${parentId}`);
   if (parent.error) return <>–</>;
-  return <Link href={`/units/${parentId}`}>{parent.data ? parent.data.name : "Bovenliggende eenheid"}</Link>;
+  return <Link href={unitPath(parentId)}>{parent.data ? parent.data.name : "Bovenliggende eenheid"}</Link>;
 }
 
 const teamTypeNames: Record<number, string> = {
@@ -200,7 +201,7 @@ function memberColumns(external: boolean, personLinks: boolean) {
     header: "Naam",
     meta: { rowHeader: true },
     cell: (info) =>
-      personLinks ? <Link href={`/people/${info.row.original.id}`}>{info.getValue()}</Link> : info.getValue(),
+      personLinks ? <Link href={personPath(info.row.original.id)}>{info.getValue()}</Link> : info.getValue(),
   });
   const number = helper.accessor("personnel_number", { header: "Nummer" });
   const fte = helper.accessor("fte", {
@@ -408,7 +409,7 @@ const childColumns = (() => {
     helper.accessor("name", {
       header: "Eenheid",
       meta: { rowHeader: true },
-      cell: (info) => <Link href={`/units/${info.row.original.id}`}>{info.getValue()}</Link>,
+      cell: (info) => <Link href={unitPath(info.row.original.id)}>{info.getValue()}</Link>,
     }),
     helper.accessor("kind", { header: "Soort", cell: (info) => label(unitKindLabels, info.getValue()) }),
     helper.accessor((unit) => unit.total.budgeted_fte, {

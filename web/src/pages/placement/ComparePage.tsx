@@ -64,7 +64,7 @@ function Compare({ reorganisation }: { reorganisation: ReorganisationHeadline })
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const ordered = (runs.data?.items ?? []).map((run) => run.id).filter((runId) => draft.includes(runId));
-    navigate(`${reorganisationPath(reorganisation.id, "compare")}${query({ runs: ordered.join(",") })}`);
+    navigate(`${reorganisationPath(reorganisation.id, "vergelijken")}${query({ runs: ordered.join(",") })}`);
   };
 
   if (runs.loading && !runs.data) return <Loading what="Voorstellen" />;

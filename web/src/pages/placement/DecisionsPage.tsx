@@ -136,7 +136,7 @@ function Decisions({ reorganisation }: { reorganisation: ReorganisationHeadline 
       <SuccessMessage message={success} />
       {success && (
         <Paragraph>
-          <Link href={reorganisationPath(reorganisation.id, "runs")}>Naar de voorstellen</Link>
+          <Link href={reorganisationPath(reorganisation.id, "voorstellen")}>Naar de voorstellen</Link>
         </Paragraph>
       )}
       <FormErrorSummary submission={removal} title="Opheffen is niet gelukt" />

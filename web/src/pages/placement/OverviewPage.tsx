@@ -11,7 +11,7 @@ import { isFull, type Items, type Reorganisation, type ReorganisationHeadline, t
 
 export function OverviewPage({ id }: { id: string }) {
   const { user } = useSession();
-  if (user.role === "employee") return <Redirect to={reorganisationPath(id, "my-preferences")} />;
+  if (user.role === "employee") return <Redirect to={reorganisationPath(id, "mijn-voorkeuren")} />;
   return (
     <ReorganisationFrame id={id} title="Overzicht">
       {(reorganisation) =>
@@ -47,21 +47,21 @@ function HrOverview({ reorganisation: r }: { reorganisation: Reorganisation }) {
       ) : (
         "Nog niet bevestigd. Zonder bevestigde koppeling kan er geen voorstel worden berekend."
       ),
-      href: "mapping",
+      href: "functiekoppeling",
       action: "Functiekoppeling",
     },
     {
       title: "Voorkeuren verzamelen",
       done: deadlinePassed,
       text: `${formatCount(r.responded)} van ${formatCount(r.employees)} medewerkers hebben voorkeuren opgegeven. Deadline: ${formatDate(r.preference_deadline)}${deadlinePassed ? " (verstreken)" : ""}.`,
-      href: "preferences",
+      href: "voorkeuren",
       action: "Voorkeuren",
     },
     {
       title: "Selectiegegevens en geschiktheid",
       done: false,
       text: "Scores van de selectiegesprekken en de laatste beoordelingen; de geschiktheid per medewerker en plaats met de opbouw van elke score.",
-      href: "suitability",
+      href: "geschiktheid",
       action: "Geschiktheid",
     },
     {
@@ -71,7 +71,7 @@ function HrOverview({ reorganisation: r }: { reorganisation: Reorganisation }) {
         runCount === 0
           ? "Nog geen voorstel berekend."
           : `${formatCount(runCount)} ${runCount === 1 ? "voorstel" : "voorstellen"} berekend. Zet plaatsingen vast of sluit ze uit en bereken opnieuw.`,
-      href: "runs",
+      href: "voorstellen",
       action: "Voorstellen",
     },
     {
@@ -86,7 +86,7 @@ function HrOverview({ reorganisation: r }: { reorganisation: Reorganisation }) {
         ) : (
           "Een medewerker van HR bevestigt het voorstel; pas dan is het een besluit."
         ),
-      href: r.confirmed_run_id ? `runs/${r.confirmed_run_id}` : "runs",
+      href: r.confirmed_run_id ? `voorstellen/${r.confirmed_run_id}` : "voorstellen",
       action: r.confirmed_run_id ? "Bevestigde uitkomst" : "Voorstellen",
     },
   ];
@@ -116,7 +116,7 @@ function HrOverview({ reorganisation: r }: { reorganisation: Reorganisation }) {
         />
         {r.status !== "confirmed" && (
           <Paragraph>
-            <Link href={reorganisationPath(r.id, "settings")}>Gegevens, rondes en weging aanpassen</Link>
+            <Link href={reorganisationPath(r.id, "instellingen")}>Gegevens, rondes en weging aanpassen</Link>
           </Paragraph>
         )}
       </section>
@@ -181,7 +181,7 @@ function AggregateOverview({ reorganisation: r }: { reorganisation: Reorganisati
         )}
         {runs.data && <RunsTable reorganisationId={r.id} runs={runs.data.items} linkRuns={false} />}
         {runs.data && runs.data.items.length > 0 && (
-          <ButtonLink href={reorganisationPath(r.id, "compare")}>Voorstellen vergelijken</ButtonLink>
+          <ButtonLink href={reorganisationPath(r.id, "vergelijken")}>Voorstellen vergelijken</ButtonLink>
         )}
       </section>
     </>

@@ -80,9 +80,7 @@ function MyPreferences({ reorganisation }: { reorganisation: ReorganisationHeadl
             {reorganisation.status === "confirmed" && (
               <>
                 {" "}
-                <Link href={reorganisationPath(reorganisation.id, "my-explanation")}>
-                  Lees uw uitkomst en de uitleg
-                </Link>
+                <Link href={reorganisationPath(reorganisation.id, "mijn-uitkomst")}>Lees uw uitkomst en de uitleg</Link>
                 .
               </>
             )}
@@ -188,7 +186,7 @@ function statusColumns(reorganisationId: number, editable: boolean, deadlinePass
             id: "edit",
             header: "Papieren formulier",
             cell: (info) => (
-              <Link href={reorganisationPath(reorganisationId, `preferences/${info.row.original.person_id}`)}>
+              <Link href={reorganisationPath(reorganisationId, `voorkeuren/${info.row.original.person_id}`)}>
                 Invullen<span className="kwm-visually-hidden"> voor {info.row.original.name}</span>
               </Link>
             ),
@@ -251,7 +249,7 @@ function PreferenceStatusView({ reorganisation }: { reorganisation: Reorganisati
             value={filter}
             onChange={(event) =>
               navigate(
-                `${reorganisationPath(reorganisation.id, "preferences")}${query({ responded: event.target.value || null })}`,
+                `${reorganisationPath(reorganisation.id, "voorkeuren")}${query({ responded: event.target.value || null })}`,
               )
             }
           >
@@ -301,7 +299,7 @@ function OnBehalf({ reorganisation, personId }: { reorganisation: Reorganisation
     const answer = await submission.submit("PUT", `/reorganisations/${reorganisation.id}/preferences/${personId}`, {
       preferences,
     });
-    if (answer !== undefined) navigate(reorganisationPath(reorganisation.id, "preferences"));
+    if (answer !== undefined) navigate(reorganisationPath(reorganisation.id, "voorkeuren"));
   };
 
   return (
@@ -320,7 +318,7 @@ function OnBehalf({ reorganisation, personId }: { reorganisation: Reorganisation
         saveLabel="Voorkeuren opslaan"
       />
       <Paragraph>
-        <Link href={reorganisationPath(reorganisation.id, "preferences")}>
+        <Link href={reorganisationPath(reorganisation.id, "voorkeuren")}>
           Terug naar het overzicht van de voorkeuren
         </Link>
       </Paragraph>

@@ -8,7 +8,15 @@ import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
 import { GeneralFields, generalBody, validateGeneral, type GeneralDraft } from "./GeneralFields";
 import { reorganisationStatusLabels } from "./labels";
-import { FormErrorSummary, StatusBadge, isHr, reorganisationPath, today, useSubmission } from "./shared";
+import {
+  FormErrorSummary,
+  REORGANISATIONS_PATH,
+  StatusBadge,
+  isHr,
+  reorganisationPath,
+  today,
+  useSubmission,
+} from "./shared";
 import { isFull, type Items, type Reorganisation, type ReorganisationHeadline } from "./types";
 
 const hrColumns = (() => {
@@ -90,7 +98,7 @@ export function ReorganisationsPage() {
       )}
       {hr && (
         <Paragraph>
-          <ButtonLink href="/reorganisations/new" appearance="primary">
+          <ButtonLink href={`${REORGANISATIONS_PATH}/nieuw`} appearance="primary">
             Nieuwe reorganisatie
           </ButtonLink>
         </Paragraph>
@@ -162,13 +170,13 @@ function EmployeeReorganisations({
             </Paragraph>
             <ul className="kwm-pl-link-list">
               <li>
-                <Link href={reorganisationPath(reorganisation.id, "my-preferences")}>
+                <Link href={reorganisationPath(reorganisation.id, "mijn-voorkeuren")}>
                   {open ? "Mijn voorkeuren opgeven" : "Mijn voorkeuren bekijken"}
                 </Link>
               </li>
               {confirmed && (
                 <li>
-                  <Link href={reorganisationPath(reorganisation.id, "my-explanation")}>
+                  <Link href={reorganisationPath(reorganisation.id, "mijn-uitkomst")}>
                     Mijn uitkomst en uitleg lezen
                   </Link>
                 </li>
@@ -207,7 +215,7 @@ export function NewReorganisationPage() {
   return (
     <>
       <Paragraph className="kwm-pl-back">
-        <Link href="/reorganisations">Alle reorganisaties</Link>
+        <Link href={REORGANISATIONS_PATH}>Alle reorganisaties</Link>
       </Paragraph>
       <Heading level={1} tabIndex={-1}>
         Nieuwe reorganisatie

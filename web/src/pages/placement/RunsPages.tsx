@@ -71,7 +71,7 @@ function Runs({ reorganisation }: { reorganisation: Reorganisation }) {
     const run = await submission.submit<Run>("POST", `/reorganisations/${reorganisation.id}/runs`, {
       note: note.trim(),
     });
-    if (run) navigate(reorganisationPath(reorganisation.id, `runs/${run.id}`));
+    if (run) navigate(reorganisationPath(reorganisation.id, `voorstellen/${run.id}`));
   };
 
   return (
@@ -86,7 +86,7 @@ function Runs({ reorganisation }: { reorganisation: Reorganisation }) {
         <Alert type="warning">
           <Paragraph>
             De functiekoppeling is nog niet bevestigd; zonder bevestigde koppeling kan er geen voorstel worden berekend.{" "}
-            <Link href={reorganisationPath(reorganisation.id, "mapping")}>Naar de functiekoppeling</Link>
+            <Link href={reorganisationPath(reorganisation.id, "functiekoppeling")}>Naar de functiekoppeling</Link>
           </Paragraph>
         </Alert>
       )}
@@ -123,7 +123,7 @@ function Runs({ reorganisation }: { reorganisation: Reorganisation }) {
         {runs.error && <LoadError error={runs.error} />}
         {runs.data && <RunsTable reorganisationId={reorganisation.id} runs={runs.data.items} linkRuns />}
         {runs.data && runs.data.items.length > 1 && (
-          <ButtonLink href={reorganisationPath(reorganisation.id, "compare")}>Voorstellen vergelijken</ButtonLink>
+          <ButtonLink href={reorganisationPath(reorganisation.id, "vergelijken")}>Voorstellen vergelijken</ButtonLink>
         )}
       </section>
     </>
@@ -174,8 +174,8 @@ function RunView({
     placementsByRound.set(placement.round, list);
   }
   const decisionHref = (personId: number, positionId: number, decision: "lock" | "forbid") =>
-    `${reorganisationPath(rid, "decisions")}${query({ person_id: personId, position_id: positionId, decision })}`;
-  const explanationHref = (personId: number) => reorganisationPath(rid, `runs/${run.id}/explanations/${personId}`);
+    `${reorganisationPath(rid, "vastzetten")}${query({ person_id: personId, position_id: positionId, decision })}`;
+  const explanationHref = (personId: number) => reorganisationPath(rid, `voorstellen/${run.id}/uitleg/${personId}`);
   const editable = reorganisation.status !== "confirmed";
 
   return (
@@ -271,7 +271,7 @@ function RunView({
           {run.status === "confirmed" ? (
             <>
               Deze plaatsen zijn bij de bevestiging vacatures geworden.{" "}
-              <Link href={reorganisationPath(rid, "vacancies")}>Naar de vacatures</Link>
+              <Link href={reorganisationPath(rid, "vacatures")}>Naar de vacatures</Link>
             </>
           ) : (
             "Bij de bevestiging worden deze plaatsen vacatures: eerst intern, dan bij de samenwerkende gemeenten, dan extern."
@@ -609,8 +609,8 @@ export function RunExplanationPage({ id, runId, personId }: { id: string; runId:
             <>
               <Paragraph className="kwm-hint">
                 Voorstel van deze uitleg:{" "}
-                <Link href={reorganisationPath(id, `runs/${runId}`)}>terug naar het voorstel</Link>. De medewerker ziet
-                dezelfde tekst, zonder scores van anderen, zodra de uitkomst is bevestigd.
+                <Link href={reorganisationPath(id, `voorstellen/${runId}`)}>terug naar het voorstel</Link>. De
+                medewerker ziet dezelfde tekst, zonder scores van anderen, zodra de uitkomst is bevestigd.
               </Paragraph>
               <ExplanationView explanation={explanation.data} audience="hr" />
             </>

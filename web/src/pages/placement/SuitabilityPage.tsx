@@ -146,7 +146,7 @@ function SuitabilityTable({ reorganisationId, rows }: { reorganisationId: number
                       </ul>
                       <Paragraph>
                         <Link
-                          href={`${reorganisationPath(reorganisationId, "decisions")}${query({ person_id: row.person_id, position_id: row.position_id })}`}
+                          href={`${reorganisationPath(reorganisationId, "vastzetten")}${query({ person_id: row.person_id, position_id: row.position_id })}`}
                         >
                           Deze combinatie vastzetten of uitsluiten
                         </Link>
@@ -168,7 +168,7 @@ function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHea
   const personId = location.search.get("person_id") ?? "";
   const positionId = location.search.get("position_id") ?? "";
   const page = Math.max(1, Number(location.search.get("page")) || 1);
-  const base = reorganisationPath(reorganisation.id, "suitability");
+  const base = reorganisationPath(reorganisation.id, "geschiktheid");
   const scope = useApi<Scope>(`/reorganisations/${reorganisation.id}/scope`);
   const list = useApi<Page<Suitability>>(
     `/reorganisations/${reorganisation.id}/suitability${query({ person_id: personId, position_id: positionId, page, page_size: PAGE_SIZE })}`,

@@ -39,7 +39,7 @@ function runColumns(reorganisationId: number, linkRuns: boolean) {
       meta: { rowHeader: true },
       cell: (info) =>
         linkRuns ? (
-          <Link href={reorganisationPath(reorganisationId, `runs/${info.row.original.id}`)}>
+          <Link href={reorganisationPath(reorganisationId, `voorstellen/${info.row.original.id}`)}>
             Voorstel {info.getValue()}
           </Link>
         ) : (

@@ -1,4 +1,4 @@
-// The placement procedure's pages under /reorganisations. App.tsx asks this module first;
+// The placement procedure's pages under /reorganisaties. App.tsx asks this module first;
 // each page is gated by the roles the API serves its data to.
 
 import type { ReactNode } from "react";
@@ -27,49 +27,53 @@ interface PlacementRoute {
 }
 
 const routes: PlacementRoute[] = [
-  { pattern: "/reorganisations", roles: [...AGGREGATE_ROLES, ...EMPLOYEE_ROLES], page: () => <ReorganisationsPage /> },
-  { pattern: "/reorganisations/new", roles: HR_ROLES, page: () => <NewReorganisationPage /> },
+  { pattern: "/reorganisaties", roles: [...AGGREGATE_ROLES, ...EMPLOYEE_ROLES], page: () => <ReorganisationsPage /> },
+  { pattern: "/reorganisaties/nieuw", roles: HR_ROLES, page: () => <NewReorganisationPage /> },
   {
-    pattern: "/reorganisations/:id",
+    pattern: "/reorganisaties/:id",
     roles: [...AGGREGATE_ROLES, ...EMPLOYEE_ROLES],
     page: (p) => <OverviewPage id={p.id} />,
   },
-  { pattern: "/reorganisations/:id/settings", roles: HR_ROLES, page: (p) => <SettingsPage id={p.id} /> },
-  { pattern: "/reorganisations/:id/mapping", roles: AGGREGATE_ROLES, page: (p) => <MappingPage id={p.id} /> },
-  { pattern: "/reorganisations/:id/preferences", roles: HR_ROLES, page: (p) => <PreferenceStatusPage id={p.id} /> },
+  { pattern: "/reorganisaties/:id/instellingen", roles: HR_ROLES, page: (p) => <SettingsPage id={p.id} /> },
+  { pattern: "/reorganisaties/:id/functiekoppeling", roles: AGGREGATE_ROLES, page: (p) => <MappingPage id={p.id} /> },
+  { pattern: "/reorganisaties/:id/voorkeuren", roles: HR_ROLES, page: (p) => <PreferenceStatusPage id={p.id} /> },
   {
-    pattern: "/reorganisations/:id/preferences/:personId",
+    pattern: "/reorganisaties/:id/voorkeuren/:personId",
     roles: HR_ROLES,
     page: (p) => <PreferencesOnBehalfPage id={p.id} personId={p.personId} />,
   },
-  { pattern: "/reorganisations/:id/input", roles: HR_ROLES, page: (p) => <SelectionInputPage id={p.id} /> },
-  { pattern: "/reorganisations/:id/suitability", roles: HR_ROLES, page: (p) => <SuitabilityPage id={p.id} /> },
-  { pattern: "/reorganisations/:id/decisions", roles: HR_ROLES, page: (p) => <DecisionsPage id={p.id} /> },
-  { pattern: "/reorganisations/:id/runs", roles: HR_ROLES, page: (p) => <RunsPage id={p.id} /> },
-  { pattern: "/reorganisations/:id/runs/:runId", roles: HR_ROLES, page: (p) => <RunPage id={p.id} runId={p.runId} /> },
+  { pattern: "/reorganisaties/:id/selectiegegevens", roles: HR_ROLES, page: (p) => <SelectionInputPage id={p.id} /> },
+  { pattern: "/reorganisaties/:id/geschiktheid", roles: HR_ROLES, page: (p) => <SuitabilityPage id={p.id} /> },
+  { pattern: "/reorganisaties/:id/vastzetten", roles: HR_ROLES, page: (p) => <DecisionsPage id={p.id} /> },
+  { pattern: "/reorganisaties/:id/voorstellen", roles: HR_ROLES, page: (p) => <RunsPage id={p.id} /> },
   {
-    pattern: "/reorganisations/:id/runs/:runId/explanations/:personId",
+    pattern: "/reorganisaties/:id/voorstellen/:runId",
+    roles: HR_ROLES,
+    page: (p) => <RunPage id={p.id} runId={p.runId} />,
+  },
+  {
+    pattern: "/reorganisaties/:id/voorstellen/:runId/uitleg/:personId",
     roles: HR_ROLES,
     page: (p) => <RunExplanationPage id={p.id} runId={p.runId} personId={p.personId} />,
   },
-  { pattern: "/reorganisations/:id/compare", roles: AGGREGATE_ROLES, page: (p) => <ComparePage id={p.id} /> },
-  { pattern: "/reorganisations/:id/vacancies", roles: AGGREGATE_ROLES, page: (p) => <VacanciesPage id={p.id} /> },
-  { pattern: "/reorganisations/:id/objections", roles: HR_ROLES, page: (p) => <ObjectionsPage id={p.id} /> },
+  { pattern: "/reorganisaties/:id/vergelijken", roles: AGGREGATE_ROLES, page: (p) => <ComparePage id={p.id} /> },
+  { pattern: "/reorganisaties/:id/vacatures", roles: AGGREGATE_ROLES, page: (p) => <VacanciesPage id={p.id} /> },
+  { pattern: "/reorganisaties/:id/bezwaren", roles: HR_ROLES, page: (p) => <ObjectionsPage id={p.id} /> },
   {
-    pattern: "/reorganisations/:id/my-preferences",
+    pattern: "/reorganisaties/:id/mijn-voorkeuren",
     roles: EMPLOYEE_ROLES,
     page: (p) => <MyPreferencesPage id={p.id} />,
   },
   {
-    pattern: "/reorganisations/:id/my-explanation",
+    pattern: "/reorganisaties/:id/mijn-uitkomst",
     roles: EMPLOYEE_ROLES,
     page: (p) => <MyExplanationPage id={p.id} />,
   },
 ];
 
 /**
- * The page for a path under /reorganisations, or null when the path is not one of ours.
- * A fixed segment ("new") is tried before a parameter, so the list order above decides.
+ * The page for a path under /reorganisaties, or null when the path is not one of ours.
+ * A fixed segment ("nieuw") is tried before a parameter, so the list order above decides.
  */
 export function placementPage(pathname: string): (() => ReactNode) | null {
   for (const route of routes) {

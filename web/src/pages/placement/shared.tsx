@@ -28,7 +28,10 @@ export function RoleGate({ roles, children }: { roles: Role[]; children: ReactNo
   return <>{children}</>;
 }
 
-export const reorganisationPath = (id: number | string, sub = "") => `/reorganisations/${id}${sub ? `/${sub}` : ""}`;
+/** The web address of the placement pages; the API's paths stay /reorganisations/... */
+export const REORGANISATIONS_PATH = "/reorganisaties";
+export const reorganisationPath = (id: number | string, sub = "") =>
+  `${REORGANISATIONS_PATH}/${id}${sub ? `/${sub}` : ""}`;
 
 interface SubPage {
   sub: string;
@@ -38,18 +41,18 @@ interface SubPage {
 
 const subPages: SubPage[] = [
   { sub: "", label: "Overzicht", roles: AGGREGATE_ROLES },
-  { sub: "settings", label: "Instellingen", roles: HR_ROLES },
-  { sub: "mapping", label: "Functiekoppeling", roles: AGGREGATE_ROLES },
-  { sub: "preferences", label: "Voorkeuren", roles: HR_ROLES },
-  { sub: "input", label: "Selectiegegevens", roles: HR_ROLES },
-  { sub: "suitability", label: "Geschiktheid", roles: HR_ROLES },
-  { sub: "decisions", label: "Vastzetten en uitsluiten", roles: HR_ROLES },
-  { sub: "runs", label: "Voorstellen", roles: HR_ROLES },
-  { sub: "compare", label: "Vergelijken", roles: AGGREGATE_ROLES },
-  { sub: "vacancies", label: "Vacatures", roles: AGGREGATE_ROLES },
-  { sub: "objections", label: "Bezwaren", roles: HR_ROLES },
-  { sub: "my-preferences", label: "Mijn voorkeuren", roles: EMPLOYEE_ROLES },
-  { sub: "my-explanation", label: "Mijn uitkomst", roles: EMPLOYEE_ROLES },
+  { sub: "instellingen", label: "Instellingen", roles: HR_ROLES },
+  { sub: "functiekoppeling", label: "Functiekoppeling", roles: AGGREGATE_ROLES },
+  { sub: "voorkeuren", label: "Voorkeuren", roles: HR_ROLES },
+  { sub: "selectiegegevens", label: "Selectiegegevens", roles: HR_ROLES },
+  { sub: "geschiktheid", label: "Geschiktheid", roles: HR_ROLES },
+  { sub: "vastzetten", label: "Vastzetten en uitsluiten", roles: HR_ROLES },
+  { sub: "voorstellen", label: "Voorstellen", roles: HR_ROLES },
+  { sub: "vergelijken", label: "Vergelijken", roles: AGGREGATE_ROLES },
+  { sub: "vacatures", label: "Vacatures", roles: AGGREGATE_ROLES },
+  { sub: "bezwaren", label: "Bezwaren", roles: HR_ROLES },
+  { sub: "mijn-voorkeuren", label: "Mijn voorkeuren", roles: EMPLOYEE_ROLES },
+  { sub: "mijn-uitkomst", label: "Mijn uitkomst", roles: EMPLOYEE_ROLES },
 ];
 
 function ReorganisationNav({ id }: { id: number }) {
@@ -105,7 +108,7 @@ export function ReorganisationFrame<R extends ReorganisationHeadline = Reorganis
   return (
     <>
       <Paragraph className="kwm-pl-back">
-        <RouterLink href="/reorganisations" className="utrecht-link utrecht-link--html-a">
+        <RouterLink href={REORGANISATIONS_PATH} className="utrecht-link utrecht-link--html-a">
           Alle reorganisaties
         </RouterLink>
       </Paragraph>
