@@ -20,7 +20,8 @@
 #include "http/login_throttle.hpp"
 #include "http/router.hpp"
 #include "store/database.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
+#include "store/org_repository.hpp"
 #include "store/user_store.hpp"
 
 namespace {
@@ -127,7 +128,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   kwm::store::Database db(url, 2);
-  const auto found = kwm::store::find_municipality(db, municipality);
+  const auto found = kwm::store::organisation_service(db)->find_municipality(municipality);
   if (!found) {
     std::cerr << "no municipality " << municipality << "\n";
     return 1;

@@ -67,8 +67,8 @@ http::Response no_content() {
 json::object parse_object(const http::Request& request) {
   boost::system::error_code ec;
   json::value value = json::parse(request.body, ec);
-  if (ec) fail(ErrorKind::invalid, "invalid_json", "De inhoud van het verzoek is geen geldige JSON: " + ec.message());
-  if (!value.is_object()) fail(ErrorKind::invalid, "invalid_json", "De inhoud van het verzoek moet een JSON-object zijn");
+  if (ec) fail(ErrorKind::bad_request, "invalid_json", "De inhoud van het verzoek is geen geldige JSON: " + ec.message());
+  if (!value.is_object()) fail(ErrorKind::bad_request, "invalid_json", "De inhoud van het verzoek moet een JSON-object zijn");
   return std::move(value.as_object());
 }
 

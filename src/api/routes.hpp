@@ -2,6 +2,7 @@
 // Every route of the JSON API, registered capability by capability.
 #include <boost/json/object.hpp>
 
+#include "core/access.hpp"
 #include "http/router.hpp"
 
 namespace kwm::store {
@@ -18,6 +19,9 @@ void add_system_routes(http::Router& router, store::Database& db);  // health, a
 void add_org_routes(http::Router& router, store::Database& db);     // api/org_handlers.cpp
 void add_competence_routes(http::Router& router, store::Database& db);  // api/competence_handlers.cpp
 void add_placement_routes(http::Router& router, store::Database& db);  // api/placement_handlers.cpp
+
+// The access policies of the capabilities that declare one (see core/access.hpp).
+std::vector<const Policy*> access_policies();
 
 // All of the above, in one router.
 void add_all_routes(http::Router& router, store::Database& db, http::LoginThrottle& throttle);

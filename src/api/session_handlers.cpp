@@ -1,12 +1,25 @@
 #include "api/json.hpp"
 #include "api/routes.hpp"
 #include "http/login_throttle.hpp"
+#include "org/access.hpp"
 #include "store/user_store.hpp"
 
 namespace kwm::api {
 namespace {
 
 constexpr int kSessionHours = 12;
+
+// What the user may do, action by action, with how far each reaches: the web app shows what this allows
+// and the server checks the same table on every request.
+json::object permissions_json(Role role) {
+  json::object permissions;
+  for (const Policy* policy : access_policies()) {
+    for (const Action* action : policy->actions) {
+      if (const auto scope = action->scope_for(role)) permissions[action->name()] = to_string(*scope);
+    }
+  }
+  return permissions;
+}
 
 json::object user_json(const Principal& principal) {
   json::array unit_ids;
@@ -16,7 +29,8 @@ json::object user_json(const Principal& principal) {
                     {"role", to_string(principal.role)},
                     {"municipality", json::object{{"code", principal.municipality_code}, {"name", principal.municipality_name}}},
                     {"organisation", principal.organisation},
-                    {"unit_ids", std::move(unit_ids)}};
+                    {"unit_ids", std::move(unit_ids)},
+                    {"permissions", permissions_json(principal.role)}};
   user["person_id"] = principal.person_id ? json::value(*principal.person_id) : json::value(nullptr);
   return user;
 }
@@ -64,6 +78,8 @@ http::Response logout(store::Database& db, http::Request& request) {
 }
 
 }  // namespace
+
+std::vector<const Policy*> access_policies() { return {&org::access::policy()}; }
 
 void add_session_routes(http::Router& router, store::Database& db, http::LoginThrottle& throttle) {
   router.add({http::Method::post, "/api/v1/session", http::Access::anyone(),

@@ -75,24 +75,55 @@ json::object error_schema() {
                                                               {"errors", json::object{{"type", "array"}}}}}}}}}};
 }
 
-json::object operation(const http::Route& route) {
-  const json::object error_content{
-      {"application/json", json::object{{"schema", json::object{{"$ref", "#/components/schemas/Error"}}}}}};
+json::object content_of(const std::string& type, json::object schema) {
+  return json::object{{type, json::object{{"schema", std::move(schema)}}}};
+}
+
+// The answers of a route: its typed success answer where it declares one, and the error answer.
+json::object responses_of(const http::Route& route, wire::Components& components) {
   json::object responses;
-  responses["200"] = json::object{{"description", "OK"}};
-  responses["4XX"] = json::object{{"description", "Fout in het verzoek"}, {"content", error_content}};
+  if (!route.contract) {
+    responses["200"] = json::object{{"description", "OK"}};
+  } else if (!route.contract->answer) {
+    responses[std::to_string(route.contract->status)] = json::object{{"description", "Geen inhoud"}};
+  } else {
+    responses[std::to_string(route.contract->status)] =
+        json::object{{"description", "OK"}, {"content", content_of(route.contract->answer_type, route.contract->answer(components))}};
+  }
+  responses["4XX"] = json::object{{"description", "Fout in het verzoek"},
+                                  {"content", content_of("application/json", json::object{{"$ref", "#/components/schemas/Error"}})}};
+  return responses;
+}
+
+json::object operation(const http::Route& route, wire::Components& components) {
   json::object op{{"summary", route.summary},
                   {"operationId", lower(to_string(route.method)) + route.pattern},
                   {"tags", json::array{json::value(route.tag)}},
-                  {"responses", std::move(responses)}};
+                  {"responses", responses_of(route, components)}};
   json::array parameters = path_parameters(route.pattern);
+  if (route.contract) {
+    for (const http::QueryParameter& query : route.contract->query) {
+      parameters.push_back(json::object{{"name", query.name},
+                                        {"in", "query"},
+                                        {"required", false},
+                                        {"description", query.description},
+                                        {"schema", json::object{{"type", query.type}}}});
+    }
+  }
   if (!parameters.empty()) op["parameters"] = std::move(parameters);
-  if (!route.request_body.empty()) {
-    op["requestBody"] = json::object{{"required", true},
-                                     {"content", json::object{{route.request_body, json::object{{"schema", json::object{}}}}}}};
+  if (route.contract && route.contract->request) {
+    op["requestBody"] = json::object{
+        {"required", true}, {"content", content_of(route.contract->request_type, route.contract->request(components))}};
+  } else if (!route.request_body.empty()) {
+    op["requestBody"] = json::object{{"required", true}, {"content", content_of(route.request_body, json::object{})}};
   }
   if (route.access.is_public) {
     op["security"] = json::array{};
+  } else if (route.access.action) {
+    json::array roles;
+    for (const Grant& grant : route.access.action->grants()) roles.push_back(json::value(to_string(grant.role)));
+    op["x-roles"] = std::move(roles);
+    op["x-action"] = route.access.action->name();
   } else if (!route.access.roles.empty()) {
     json::array roles;
     for (Role role : route.access.roles) roles.push_back(json::value(to_string(role)));
@@ -105,12 +136,15 @@ json::object operation(const http::Route& route) {
 
 json::object openapi_document(const http::Router& router) {
   json::object paths;
+  wire::Components components;
   for (const http::Route& route : router.routes()) {
     const std::string path = route.pattern.substr(std::string_view("/api/v1").size());
     json::value& item = paths[path];
     if (!item.is_object()) item = json::object{};
-    item.as_object()[lower(to_string(route.method))] = operation(route);
+    item.as_object()[lower(to_string(route.method))] = operation(route, components);
   }
+  json::object schemas{{"Error", error_schema()}};
+  for (auto& [name, schema] : components) schemas[name] = std::move(schema);
   return json::object{
       {"openapi", "3.0.3"},
       {"info", json::object{{"title", "Kwartiermaker API"}, {"version", "1"},
@@ -120,7 +154,7 @@ json::object openapi_document(const http::Router& router) {
       {"components",
        json::object{{"securitySchemes",
                      json::object{{"session", json::object{{"type", "apiKey"}, {"in", "cookie"}, {"name", "kwm_session"}}}}},
-                    {"schemas", json::object{{"Error", error_schema()}}}}},
+                    {"schemas", std::move(schemas)}}},
       {"paths", std::move(paths)}};
 }
 

@@ -17,7 +17,8 @@
 #include "store/competence_store.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
+#include "store/org_repository.hpp"
 
 namespace kwm::cli {
 namespace {
@@ -74,7 +75,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 int run_assessment_demo(const DemoRoundOptions& opts) {
   store::Database db(opts.db, 1);
   store::require_current_schema(db);
-  const auto municipality = store::find_municipality(db, opts.municipality);
+  const auto municipality = store::organisation_service(db)->find_municipality(opts.municipality);
   if (!municipality) fail_invalid("municipality", fmt::format("Gemeente '{}' bestaat niet", opts.municipality));
   Principal actor;
   actor.username = "demo";
@@ -112,7 +113,7 @@ int run_assessment_demo(const DemoRoundOptions& opts) {
   spec.deadline = Date::today().plus_days(30);
   spec.settings.target_date = Date::today().plus_months(6);
   for (const auto& level : levels) spec.profiles.push_back({level.function_code, level.level});
-  for (const auto& unit : store::unit_tree(db, actor)) {
+  for (const auto& unit : store::organisation_service(db)->unit_tree(actor).units) {
     if (!unit.unit.parent_id) spec.units.push_back(unit.unit.code);
   }
   const store::RoundView round = store::create_round(db, actor, spec);

@@ -21,7 +21,8 @@
 #include "org/model.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
+#include "store/org_repository.hpp"
 #include "store/user_store.hpp"
 
 namespace kwm::cli {
@@ -129,9 +130,10 @@ void create_demo_login(store::Database& db, const Principal& actor, const demo::
 int fill_database(const DemoOptions& opts, demo::Size size, const std::vector<demo::DemoMunicipality>& municipalities) {
   store::Database db(opts.db, 1);
   for (const std::string& applied : store::migrate(db)) std::cout << "Migratie toegepast: " << applied << "\n";
+  const auto organisation = store::organisation_service(db);
   // Checked for all before any is made, so that a re-run writes nothing at all.
   for (const auto& m : municipalities) {
-    if (store::find_municipality(db, m.code)) {
+    if (organisation->find_municipality(m.code)) {
       fail(ErrorKind::conflict, "municipality_exists",
            fmt::format("Demogemeente {} ({}) bestaat al in deze database; de demo maakt nieuwe gemeenten en vult geen "
                        "bestaande aan. Gebruik een lege database of verwijder deze eerst.",
@@ -148,11 +150,11 @@ int fill_database(const DemoOptions& opts, demo::Size size, const std::vector<de
     Principal actor;
     actor.username = "demo";
     actor.role = Role::admin;
-    municipality.id = store::create_municipality(db, actor, municipality);
+    municipality.id = organisation->create_municipality(actor, municipality);
     actor = operator_for(municipality);
     std::int64_t counts[std::size(kFiles)] = {};
     for (std::size_t i = 0; i < std::size(kFiles); ++i) {
-      counts[i] = store::import_file(db, actor, kFiles[i].kind, m.*kFiles[i].text);
+      counts[i] = organisation->import_file(actor, kFiles[i].kind, m.*kFiles[i].text).rows;
     }
     std::cout << fmt::format("{} {} ({} inwoners, {}): {} eenheden, {} functieniveaus, {} formatieregels, {} personen\n",
                              m.code, m.name, m.inhabitants, m.region, counts[0], counts[1], counts[2], counts[3]);

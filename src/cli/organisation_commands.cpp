@@ -14,7 +14,8 @@
 #include "org/csv_import.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
+#include "store/org_repository.hpp"
 
 namespace kwm::cli {
 namespace {
@@ -47,7 +48,7 @@ Principal operator_of(const org::Municipality& municipality) {
 }
 
 org::Municipality existing_municipality(store::Database& db, const std::string& code) {
-  auto municipality = store::find_municipality(db, code);
+  auto municipality = store::organisation_service(db)->find_municipality(code);
   if (!municipality) {
     fail_invalid("municipality", fmt::format("Gemeente '{}' bestaat niet; maak haar aan met 'kwartiermaker municipality add'", code));
   }
@@ -79,7 +80,7 @@ int add_municipality(const MunicipalityOptions& opts) {
   Principal operator_principal;
   operator_principal.username = "cli";
   operator_principal.role = Role::admin;
-  const std::int64_t id = store::create_municipality(db, operator_principal, municipality);
+  const std::int64_t id = store::organisation_service(db)->create_municipality(operator_principal, municipality);
   std::cout << fmt::format("Gemeente {} ({}) aangemaakt met id {}\n", opts.code, opts.name, id);
   return 0;
 }
@@ -87,7 +88,7 @@ int add_municipality(const MunicipalityOptions& opts) {
 int list_municipalities(const std::string& url) {
   store::Database db(url, 1);
   store::require_current_schema(db);
-  for (const org::Municipality& municipality : store::list_municipalities(db)) {
+  for (const org::Municipality& municipality : store::organisation_service(db)->municipalities()) {
     std::cout << fmt::format("{}\t{}\t{} inwoners", municipality.code, municipality.name, municipality.inhabitants);
     if (!municipality.region.empty()) std::cout << "\t" << municipality.region;
     std::cout << "\n";
@@ -107,9 +108,10 @@ int import_command(const FileOptions& opts) {
       std::cout << other_kind(db, principal, opts.file, text) << "\n";
       return 0;
     }
-    const std::int64_t rows = store::import_file(db, principal, kind, text);
-    std::cout << fmt::format("{} {} ingelezen uit {} ({}, gemeente {})\n", rows, rows == 1 ? "rij" : "rijen", opts.file, opts.kind,
-                             opts.municipality);
+    const org::ImportReport report = store::organisation_service(db)->import_file(principal, kind, text);
+    std::cout << fmt::format("{} {} ingelezen uit {} ({}, gemeente {}): {} nieuw, {} gewijzigd, {} ongewijzigd\n", report.rows,
+                             report.rows == 1 ? "rij" : "rijen", opts.file, opts.kind, opts.municipality, report.counts.created,
+                             report.counts.updated, report.counts.unchanged);
     return 0;
   } catch (const Failure& failure) {
     const Error& error = failure.error();
@@ -133,7 +135,7 @@ int export_command(const FileOptions& opts) {
   store::Database db(opts.db, 1);
   store::require_current_schema(db);
   const Principal principal = operator_of(existing_municipality(db, opts.municipality));
-  const org::ExportTable table = store::export_table(db, principal, kind);
+  const org::ExportTable table = store::organisation_service(db)->export_table(principal, kind);
   const std::string bytes = opts.format == "xlsx" ? org::to_xlsx(table) : org::to_csv(table);
   if (opts.out.empty()) {
     std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

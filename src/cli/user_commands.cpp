@@ -6,7 +6,8 @@
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "store/database.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
+#include "store/org_repository.hpp"
 #include "store/user_store.hpp"
 
 namespace kwm::cli {
@@ -37,7 +38,7 @@ int add_user(const UserAddOptions& opts) {
   }
   if (!opts.password_stdin) fail_invalid("password-stdin", "Geef het wachtwoord via standaardinvoer met --password-stdin");
   store::Database db(opts.db, 1);
-  const auto municipality = store::find_municipality(db, opts.municipality);
+  const auto municipality = store::organisation_service(db)->find_municipality(opts.municipality);
   if (!municipality) fail_invalid("municipality", "Gemeente '" + opts.municipality + "' bestaat niet");
   store::NewUser user;
   user.municipality_id = municipality->id;

@@ -228,7 +228,7 @@ Framework framework_from_json(std::string_view text) {
   if (!ec) parser.finish(ec);
   if (ec) {
     const auto [line, column] = line_and_column(text, consumed);
-    fail_invalid("", fmt::format("Het bestand is geen geldige JSON: fout op regel {}, kolom {}.", line, column), "invalid_json");
+    fail(ErrorKind::bad_request, "invalid_json", fmt::format("Het bestand is geen geldige JSON: fout op regel {}, kolom {}.", line, column));
   }
   return framework_from_value(parser.release());
 }

@@ -9,15 +9,18 @@
 
 namespace kwm {
 
+// The HTTP status of each kind is decided in one place, http::status_for.
 enum class ErrorKind {
-  invalid,          // bad input: 400 / 422
-  unauthenticated,  // 401
-  forbidden,        // 403
-  not_found,        // 404
-  conflict,         // 409
-  too_large,        // 413
-  rate_limited,     // 429
-  internal,         // 500: never for bad input
+  bad_request,         // 400: the request cannot be read at all (not HTTP, not JSON)
+  invalid,             // 422: readable, but a field or row breaks a rule
+  unauthenticated,     // 401
+  forbidden,           // 403
+  not_found,           // 404
+  method_not_allowed,  // 405
+  conflict,            // 409
+  too_large,           // 413
+  rate_limited,        // 429
+  internal,            // 500: never for bad input
 };
 
 // One problem in one cell of an imported file: row counts data rows from 1 after the header line

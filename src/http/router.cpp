@@ -1,6 +1,7 @@
 #include "http/router.hpp"
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <charconv>
 
 namespace kwm::http {
@@ -77,10 +78,12 @@ std::optional<std::string> Request::query_param(std::string_view name) const {
 
 unsigned status_for(ErrorKind kind) {
   switch (kind) {
+    case ErrorKind::bad_request: return 400;
     case ErrorKind::invalid: return 422;
     case ErrorKind::unauthenticated: return 401;
     case ErrorKind::forbidden: return 403;
     case ErrorKind::not_found: return 404;
+    case ErrorKind::method_not_allowed: return 405;
     case ErrorKind::conflict: return 409;
     case ErrorKind::too_large: return 413;
     case ErrorKind::rate_limited: return 429;
@@ -100,10 +103,15 @@ Response error_response(const Error& error) {
     body["errors"] = std::move(rows);
   }
   Response response;
-  response.status = error.code == "invalid_json" || error.code == "malformed_request" ? 400 : status_for(error.kind);
+  response.status = status_for(error.kind);
   response.content_type = "application/json; charset=utf-8";
   response.body = boost::json::serialize(boost::json::object{{"error", std::move(body)}});
   return response;
+}
+
+bool Access::allows(Role role) const {
+  if (action) return action->allows(role);
+  return roles.empty() || std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
 void Router::add(Route route) { routes_.push_back(std::move(route)); }

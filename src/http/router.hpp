@@ -9,8 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/access.hpp"
 #include "core/error.hpp"
 #include "core/principal.hpp"
+#include "core/wire.hpp"
 
 namespace kwm::http {
 
@@ -52,14 +54,59 @@ unsigned status_for(ErrorKind kind);
 
 using Handler = std::function<Response(Request&)>;
 
-// Who may call a route. Public routes need no session; all others need one and one of the roles
-// (an empty list admits every logged-in role, for routes whose handler scopes the data itself).
+// Who may call a route. Public routes need no session; all others need one, and a role the route's action
+// grants (capabilities with an access policy, see core/access.hpp) or one of the listed roles (an empty list
+// admits every logged-in role, for routes whose handler scopes the data itself).
 struct Access {
   bool is_public = false;
   std::vector<Role> roles;
-  static Access anyone() { return Access{true, {}}; }
-  static Access logged_in() { return Access{false, {}}; }
-  static Access only(std::vector<Role> roles) { return Access{false, std::move(roles)}; }
+  const Action* action = nullptr;
+  static Access anyone() { return Access{true, {}, nullptr}; }
+  static Access logged_in() { return Access{false, {}, nullptr}; }
+  static Access only(std::vector<Role> roles) { return Access{false, std::move(roles), nullptr}; }
+  static Access to(const Action& action) { return Access{false, {}, &action}; }
+  bool allows(Role role) const;
+};
+
+// The typed contract of a route for /api/v1/openapi.json: the schema of the request body and of the answer,
+// each written by a function that also registers the named schemas it refers to.
+using SchemaWriter = boost::json::object (*)(wire::Components&);
+
+template <typename T>
+boost::json::object request_schema(wire::Components& components) {
+  return wire::schema<T>(wire::Direction::request, components);
+}
+template <typename T>
+boost::json::object answer_schema(wire::Components& components) {
+  return wire::schema<T>(wire::Direction::answer, components);
+}
+// {"items": [T], "page", "page_size", "total"}: the answer of a paged list.
+template <typename T>
+boost::json::object page_schema(wire::Components& components) {
+  return boost::json::object{
+      {"type", "object"},
+      {"required", boost::json::array{"items", "page", "page_size", "total"}},
+      {"properties", boost::json::object{{"items", boost::json::object{{"type", "array"}, {"items", answer_schema<T>(components)}}},
+                                         {"page", boost::json::object{{"type", "integer"}}},
+                                         {"page_size", boost::json::object{{"type", "integer"}}},
+                                         {"total", boost::json::object{{"type", "integer"}}}}}};
+}
+// A file download (CSV, XLSX, iCalendar): bytes, described by the content type.
+inline boost::json::object file_schema(wire::Components&) { return {{"type", "string"}, {"format", "binary"}}; }
+
+struct QueryParameter {
+  std::string name;
+  std::string type = "string";  // JSON Schema type: string, integer
+  std::string description;
+};
+
+struct Contract {
+  SchemaWriter request = nullptr;  // none: the route takes no body
+  std::string request_type = "application/json";
+  SchemaWriter answer = nullptr;   // none: 204 No Content
+  unsigned status = 200;
+  std::string answer_type = "application/json";
+  std::vector<QueryParameter> query = {};
 };
 
 struct Route {
@@ -69,8 +116,10 @@ struct Route {
   std::string summary;  // one line for the OpenAPI document
   Handler handler;
   std::string tag;      // OpenAPI tag: the capability
-  // Request body for the OpenAPI document: "application/json", "text/csv", or empty for none.
+  // Request body for the OpenAPI document: "application/json", "text/csv", or empty for none. Routes with a
+  // typed contract say it there instead.
   std::string request_body;
+  std::optional<Contract> contract = {};
 };
 
 struct RouteMatch {

@@ -11,6 +11,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
@@ -69,10 +70,6 @@ bool origin_is_foreign(const Request& request) {
   return origin != "http://" + host && origin != "https://" + host;
 }
 
-bool role_allowed(const Access& access, Role role) {
-  return access.roles.empty() || std::find(access.roles.begin(), access.roles.end(), role) != access.roles.end();
-}
-
 // The access log: one line per request on standard output, like every other log line, but not flushed line
 // by line (the console sink's fflush meant one write(2) per request under its lock). Lines reach a terminal
 // at once (stdout is line-buffered there), a file or pipe within a second (flush_every) or when the server
@@ -118,8 +115,7 @@ Response Dispatcher::dispatch(Request& request) const {
       response = dispatch_api(request);
       response.headers.emplace_back("Cache-Control", "no-store");
     } else if (request.method != Method::get) {
-      response = failure(ErrorKind::not_found, "not_found", "Deze pagina bestaat niet");
-      response.status = 405;
+      response = failure(ErrorKind::method_not_allowed, "method_not_allowed", "Deze pagina kan alleen worden opgevraagd");
     } else if (auto file = static_files_->files.serve(request.path)) {
       response = std::move(*file);
     } else {
@@ -140,9 +136,7 @@ Response Dispatcher::dispatch_api(Request& request) const {
   const RouteMatch match = router_.match(request.method, request.path);
   if (!match.route) {
     if (match.path_known) {
-      Response response = failure(ErrorKind::invalid, "method_not_allowed", "Deze methode is hier niet toegestaan");
-      response.status = 405;
-      return response;
+      return failure(ErrorKind::method_not_allowed, "method_not_allowed", "Deze methode is hier niet toegestaan");
     }
     return failure(ErrorKind::not_found, "not_found", "Dit adres van de API bestaat niet");
   }
@@ -159,7 +153,7 @@ Response Dispatcher::dispatch_api(Request& request) const {
       return failure(ErrorKind::forbidden, "csrf_token_invalid",
                      "Het beveiligingstoken (X-CSRF-Token) ontbreekt of klopt niet; log opnieuw in");
     }
-    if (!role_allowed(route.access, session->principal.role)) {
+    if (!route.access.allows(session->principal.role)) {
       return failure(ErrorKind::forbidden, "role_not_allowed", "Uw rol geeft geen toegang tot deze gegevens");
     }
     request.principal = session->principal;
@@ -172,9 +166,9 @@ Response Dispatcher::dispatch_api(Request& request) const {
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(tcp::socket&& socket, const Dispatcher& dispatcher, const ServerOptions& options,
-             std::atomic<int>& in_flight, std::atomic<bool>& stopping)
-      : stream_(std::move(socket)), dispatcher_(dispatcher), options_(options), in_flight_(in_flight),
-        stopping_(stopping) {}
+             asio::thread_pool& workers, std::atomic<int>& in_flight, std::atomic<bool>& stopping)
+      : stream_(std::move(socket)), dispatcher_(dispatcher), options_(options), workers_(workers),
+        in_flight_(in_flight), stopping_(stopping) {}
 
   void start() {
     asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Connection::read, shared_from_this()));
@@ -194,34 +188,50 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted) {
       return close();
     }
+    // The request could not be read whole: answer in the client's HTTP version and close.
+    const Reply closing{false, parser_->get().version() == 10 ? 10u : 11u, false};
     if (ec == bhttp::error::body_limit) {
-      return write(plain_error(413, "payload_too_large", "Het verzoek is te groot"), false, 11, false);
+      return write(plain_error(ErrorKind::too_large, "payload_too_large", "Het verzoek is te groot"), closing);
     }
     if (ec) {
       if (ec == asio::error::connection_reset || ec == asio::error::eof) return close();
-      return write(plain_error(400, "malformed_request", "Het verzoek is geen geldig HTTP"), false, 11, false);
+      return write(plain_error(ErrorKind::bad_request, "malformed_request", "Het verzoek is geen geldig HTTP"), closing);
     }
     handle(parser_->release());
   }
 
-  Response plain_error(unsigned status, std::string code, std::string message) {
-    Response response = failure(ErrorKind::invalid, std::move(code), std::move(message));
-    response.status = status;
+  static Response plain_error(ErrorKind kind, std::string code, std::string message) {
+    Response response = failure(kind, std::move(code), std::move(message));
     add_security_headers(response);
     return response;
   }
 
+  // Handlers may wait on the database, so they run on the worker pool, never on the I/O threads that
+  // serve every other connection's reads and writes; the answer is written back on this connection's strand.
   void handle(bhttp::request<bhttp::string_body>&& raw) {
     ++in_flight_;
+    auto request = std::make_shared<bhttp::request<bhttp::string_body>>(std::move(raw));
+    asio::post(workers_, [self = shared_from_this(), request] {
+      Response response = self->respond(*request);
+      const Reply reply{request->keep_alive() && !self->stopping_, request->version(),
+                        request->method() == bhttp::verb::head};
+      --self->in_flight_;
+      asio::dispatch(self->stream_.get_executor(), [self, reply, response = std::move(response)]() mutable {
+        self->write(std::move(response), reply);
+      });
+    });
+  }
+
+  Response respond(bhttp::request<bhttp::string_body>& raw) {
     const auto started = std::chrono::steady_clock::now();
     Request request;
     Response response;
     const std::optional<Method> method = method_of(raw.method());
     const auto target = boost::urls::parse_origin_form(raw.target());
     if (!method) {
-      response = plain_error(405, "method_not_allowed", "Deze methode wordt niet ondersteund");
+      response = plain_error(ErrorKind::method_not_allowed, "method_not_allowed", "Deze methode wordt niet ondersteund");
     } else if (!target) {
-      response = plain_error(400, "malformed_request", "Het adres van het verzoek is ongeldig");
+      response = plain_error(ErrorKind::bad_request, "malformed_request", "Het adres van het verzoek is ongeldig");
     } else {
       request.method = *method;
       request.target = std::string(raw.target());
@@ -239,7 +249,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
       request.body = std::move(raw.body());
       response = dispatcher_.dispatch(request);
     }
-    const bool keep_alive = raw.keep_alive() && !stopping_;
     if (options_.access_log) {
       const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
       access_log().info("method={} path={} status={} bytes={} ms={:.2f} remote={} user={}",
@@ -247,12 +256,21 @@ class Connection : public std::enable_shared_from_this<Connection> {
                    response.status, response.body.size(), elapsed.count(), request.remote_address,
                    request.principal ? request.principal->username : "-");
     }
-    --in_flight_;
-    write(std::move(response), keep_alive, raw.version(), raw.method() == bhttp::verb::head);
+    return response;
   }
 
-  void write(Response response, bool keep_alive, unsigned version, bool head) {
-    auto message = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(response.status), version);
+  // How an answer goes out: whether the connection stays open, the request's HTTP version, and whether the
+  // request was a HEAD (headers only).
+  struct Reply {
+    bool keep_alive = false;
+    unsigned version = 11;
+    bool head = false;
+  };
+
+  void write(Response response, const Reply& reply) {
+    const bool keep_alive = reply.keep_alive;
+    auto message =
+        std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(response.status), reply.version);
     message->set(bhttp::field::server, "kwartiermaker");
     if (!response.content_type.empty()) message->set(bhttp::field::content_type, response.content_type);
     for (const auto& [name, value] : response.headers) message->insert(name, value);
@@ -260,7 +278,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     message->body() = std::move(response.body);
     message->keep_alive(keep_alive);
     message->prepare_payload();
-    if (head) {
+    if (reply.head) {
       // A HEAD answer announces the length of the body it leaves out.
       message->body().clear();
       message->content_length(length);
@@ -298,6 +316,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   const Dispatcher& dispatcher_;
   const ServerOptions& options_;
+  asio::thread_pool& workers_;
   std::atomic<int>& in_flight_;
   std::atomic<bool>& stopping_;
   bool first_request_ = true;
@@ -314,7 +333,7 @@ struct Server::Impl {
       if (ec) {
         spdlog::warn("accept failed: {}", ec.message());
       } else {
-        std::make_shared<Connection>(std::move(socket), dispatcher, options, in_flight, stopping)->start();
+        std::make_shared<Connection>(std::move(socket), dispatcher, options, *workers, in_flight, stopping)->start();
       }
       accept();
     });
@@ -334,6 +353,7 @@ struct Server::Impl {
   ServerOptions options;
   Dispatcher dispatcher;
   asio::io_context io;
+  std::unique_ptr<asio::thread_pool> workers;  // runs the handlers; made by start() with options.threads
   tcp::acceptor acceptor;
   asio::signal_set signals;
   std::vector<std::thread> threads;
@@ -366,17 +386,20 @@ Server::~Server() {
 unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
 
 void Server::start() {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  // Handlers block on the database, so more workers than cores keep the cores busy; the I/O threads only
+  // read, write and hand over, one per core is plenty.
+  const unsigned workers = impl_->options.threads != 0 ? impl_->options.threads : std::max(4u, 2 * cores);
+  impl_->workers = std::make_unique<asio::thread_pool>(workers);
   impl_->accept();
-  unsigned count = impl_->options.threads;
-  // Handlers block on the database, so more threads than cores keep the cores busy.
-  if (count == 0) count = std::max(4u, 2 * std::thread::hardware_concurrency());
-  for (unsigned i = 0; i < count; ++i) impl_->threads.emplace_back([this] { impl_->io.run(); });
+  for (unsigned i = 0; i < std::min(cores, workers); ++i) impl_->threads.emplace_back([this] { impl_->io.run(); });
 }
 
 void Server::wait() {
   for (auto& thread : impl_->threads)
     if (thread.joinable()) thread.join();
   impl_->threads.clear();
+  if (impl_->workers) impl_->workers->join();
   if (impl_->options.access_log) access_log().flush();
 }
 

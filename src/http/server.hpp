@@ -18,7 +18,7 @@ namespace kwm::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port (tests)
-  unsigned threads = 0;        // 0: derived from the core count
+  unsigned threads = 0;        // handler workers; 0: twice the cores, at least 4
   std::size_t body_limit = 8 * 1024 * 1024;
   std::chrono::seconds request_timeout{30};  // to receive one whole request
   std::chrono::seconds idle_timeout{75};     // between requests on a kept-alive connection
@@ -51,7 +51,7 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   unsigned short port() const;  // the bound port, also when options.port was 0
-  void start();                 // accept on worker threads and return
+  void start();                 // accept on the I/O threads and return
   void wait();                  // until stopped
   void stop();                  // stop accepting, let requests in flight finish, then end
   void stop_on_signals();       // SIGTERM and SIGINT call stop()

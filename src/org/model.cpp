@@ -9,63 +9,6 @@
 namespace kwm::org {
 namespace {
 
-template <typename Enum, std::size_t N>
-using Names = std::array<std::pair<Enum, std::string_view>, N>;
-
-constexpr Names<UnitKind, 12> kUnitKinds{{
-    {UnitKind::Department, "department"},
-    {UnitKind::Sector, "sector"},
-    {UnitKind::Team, "team"},
-    {UnitKind::DistrictTeam, "district_team"},
-    {UnitKind::YouthTeam, "youth_team"},
-    {UnitKind::FrontOffice, "front_office"},
-    {UnitKind::BackOffice, "back_office"},
-    {UnitKind::Policy, "policy"},
-    {UnitKind::Purchasing, "purchasing"},
-    {UnitKind::WorkIncome, "work_income"},
-    {UnitKind::Project, "project"},
-    {UnitKind::FlexPool, "flex_pool"},
-}};
-constexpr Names<Pillar, 3> kPillars{{{Pillar::Care, "care"}, {Pillar::Youth, "youth"}, {Pillar::Participation, "participation"}}};
-constexpr Names<Direction, 2> kDirections{{{Direction::Municipality, "municipality"}, {Direction::Contractor, "contractor"}}};
-constexpr Names<Location, 2> kLocations{{{Location::Fixed, "fixed"}, {Location::Network, "network"}}};
-constexpr Names<FunctionStatus, 3> kFunctionStatuses{
-    {{FunctionStatus::Unchanged, "unchanged"}, {FunctionStatus::Changed, "changed"}, {FunctionStatus::New, "new"}}};
-constexpr Names<EducationLevel, 3> kEducationLevels{
-    {{EducationLevel::Mbo, "mbo"}, {EducationLevel::Hbo, "hbo"}, {EducationLevel::Wo, "wo"}}};
-constexpr Names<PositionKind, 2> kPositionKinds{{{PositionKind::Structural, "structural"}, {PositionKind::Temporary, "temporary"}}};
-constexpr Names<Contract, 2> kContracts{{{Contract::Permanent, "permanent"}, {Contract::Temporary, "temporary"}}};
-constexpr Names<Engagement, 3> kEngagements{
-    {{Engagement::Employee, "employee"}, {Engagement::Secondment, "secondment"}, {Engagement::Hired, "hired"}}};
-constexpr Names<ImportKind, 4> kImportKinds{{{ImportKind::Units, "units"},
-                                             {ImportKind::Functions, "functions"},
-                                             {ImportKind::Positions, "positions"},
-                                             {ImportKind::People, "people"}}};
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const Names<Enum, N>& names, Enum value) {
-  for (const auto& [candidate, name] : names)
-    if (candidate == value) return name;
-  return names.front().second;
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const Names<Enum, N>& names, std::string_view text) {
-  for (const auto& [value, name] : names)
-    if (name == text) return value;
-  return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-std::string joined(const Names<Enum, N>& names) {
-  std::string text;
-  for (const auto& [value, name] : names) {
-    if (!text.empty()) text += ", ";
-    text += name;
-  }
-  return text;
-}
-
 bool has_control_characters(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
 }
@@ -100,38 +43,38 @@ std::string dutch_decimal(Fte fte) {
 
 }  // namespace
 
-std::string_view to_string(UnitKind value) { return name_of(kUnitKinds, value); }
-std::string_view to_string(Pillar value) { return name_of(kPillars, value); }
-std::string_view to_string(Direction value) { return name_of(kDirections, value); }
-std::string_view to_string(Location value) { return name_of(kLocations, value); }
-std::string_view to_string(FunctionStatus value) { return name_of(kFunctionStatuses, value); }
-std::string_view to_string(EducationLevel value) { return name_of(kEducationLevels, value); }
-std::string_view to_string(PositionKind value) { return name_of(kPositionKinds, value); }
-std::string_view to_string(Contract value) { return name_of(kContracts, value); }
-std::string_view to_string(Engagement value) { return name_of(kEngagements, value); }
-std::string_view to_string(ImportKind value) { return name_of(kImportKinds, value); }
+std::string_view to_string(UnitKind value) { return spell(value); }
+std::string_view to_string(Pillar value) { return spell(value); }
+std::string_view to_string(Direction value) { return spell(value); }
+std::string_view to_string(Location value) { return spell(value); }
+std::string_view to_string(FunctionStatus value) { return spell(value); }
+std::string_view to_string(EducationLevel value) { return spell(value); }
+std::string_view to_string(PositionKind value) { return spell(value); }
+std::string_view to_string(Contract value) { return spell(value); }
+std::string_view to_string(Engagement value) { return spell(value); }
+std::string_view to_string(ImportKind value) { return spell(value); }
 
-std::optional<UnitKind> unit_kind_from_string(std::string_view text) { return value_of(kUnitKinds, text); }
-std::optional<Pillar> pillar_from_string(std::string_view text) { return value_of(kPillars, text); }
-std::optional<Direction> direction_from_string(std::string_view text) { return value_of(kDirections, text); }
-std::optional<Location> location_from_string(std::string_view text) { return value_of(kLocations, text); }
-std::optional<FunctionStatus> function_status_from_string(std::string_view text) { return value_of(kFunctionStatuses, text); }
-std::optional<EducationLevel> education_level_from_string(std::string_view text) { return value_of(kEducationLevels, text); }
-std::optional<PositionKind> position_kind_from_string(std::string_view text) { return value_of(kPositionKinds, text); }
-std::optional<Contract> contract_from_string(std::string_view text) { return value_of(kContracts, text); }
-std::optional<Engagement> engagement_from_string(std::string_view text) { return value_of(kEngagements, text); }
-std::optional<ImportKind> import_kind_from_string(std::string_view text) { return value_of(kImportKinds, text); }
+std::optional<UnitKind> unit_kind_from_string(std::string_view text) { return parse_spelling<UnitKind>(text); }
+std::optional<Pillar> pillar_from_string(std::string_view text) { return parse_spelling<Pillar>(text); }
+std::optional<Direction> direction_from_string(std::string_view text) { return parse_spelling<Direction>(text); }
+std::optional<Location> location_from_string(std::string_view text) { return parse_spelling<Location>(text); }
+std::optional<FunctionStatus> function_status_from_string(std::string_view text) { return parse_spelling<FunctionStatus>(text); }
+std::optional<EducationLevel> education_level_from_string(std::string_view text) { return parse_spelling<EducationLevel>(text); }
+std::optional<PositionKind> position_kind_from_string(std::string_view text) { return parse_spelling<PositionKind>(text); }
+std::optional<Contract> contract_from_string(std::string_view text) { return parse_spelling<Contract>(text); }
+std::optional<Engagement> engagement_from_string(std::string_view text) { return parse_spelling<Engagement>(text); }
+std::optional<ImportKind> import_kind_from_string(std::string_view text) { return parse_spelling<ImportKind>(text); }
 
-std::string allowed_values(UnitKind) { return joined(kUnitKinds); }
-std::string allowed_values(Pillar) { return joined(kPillars); }
-std::string allowed_values(Direction) { return joined(kDirections); }
-std::string allowed_values(Location) { return joined(kLocations); }
-std::string allowed_values(FunctionStatus) { return joined(kFunctionStatuses); }
-std::string allowed_values(EducationLevel) { return joined(kEducationLevels); }
-std::string allowed_values(PositionKind) { return joined(kPositionKinds); }
-std::string allowed_values(Contract) { return joined(kContracts); }
-std::string allowed_values(Engagement) { return joined(kEngagements); }
-std::string allowed_values(ImportKind) { return joined(kImportKinds); }
+std::string allowed_values(UnitKind) { return allowed_spellings<UnitKind>(); }
+std::string allowed_values(Pillar) { return allowed_spellings<Pillar>(); }
+std::string allowed_values(Direction) { return allowed_spellings<Direction>(); }
+std::string allowed_values(Location) { return allowed_spellings<Location>(); }
+std::string allowed_values(FunctionStatus) { return allowed_spellings<FunctionStatus>(); }
+std::string allowed_values(EducationLevel) { return allowed_spellings<EducationLevel>(); }
+std::string allowed_values(PositionKind) { return allowed_spellings<PositionKind>(); }
+std::string allowed_values(Contract) { return allowed_spellings<Contract>(); }
+std::string allowed_values(Engagement) { return allowed_spellings<Engagement>(); }
+std::string allowed_values(ImportKind) { return allowed_spellings<ImportKind>(); }
 
 std::string pillars_to_string(const std::vector<Pillar>& pillars) {
   std::string text;

@@ -10,6 +10,7 @@
 
 #include "core/date.hpp"
 #include "core/fte.hpp"
+#include "core/spelling.hpp"
 
 namespace kwm::org {
 
@@ -175,3 +176,73 @@ bool is_valid_municipality_code(std::string_view code);
 inline constexpr std::int64_t kMaxPersonFteMilli = 1200;
 
 }  // namespace kwm::org
+
+// The spelling used in CSV files, the JSON API and the database.
+namespace kwm {
+
+template <>
+struct Spelling<org::UnitKind> {
+  static constexpr SpellingTable<org::UnitKind, 12> names{{
+      {org::UnitKind::Department, "department"},
+      {org::UnitKind::Sector, "sector"},
+      {org::UnitKind::Team, "team"},
+      {org::UnitKind::DistrictTeam, "district_team"},
+      {org::UnitKind::YouthTeam, "youth_team"},
+      {org::UnitKind::FrontOffice, "front_office"},
+      {org::UnitKind::BackOffice, "back_office"},
+      {org::UnitKind::Policy, "policy"},
+      {org::UnitKind::Purchasing, "purchasing"},
+      {org::UnitKind::WorkIncome, "work_income"},
+      {org::UnitKind::Project, "project"},
+      {org::UnitKind::FlexPool, "flex_pool"},
+  }};
+};
+template <>
+struct Spelling<org::Pillar> {
+  static constexpr SpellingTable<org::Pillar, 3> names{
+      {{org::Pillar::Care, "care"}, {org::Pillar::Youth, "youth"}, {org::Pillar::Participation, "participation"}}};
+};
+template <>
+struct Spelling<org::Direction> {
+  static constexpr SpellingTable<org::Direction, 2> names{
+      {{org::Direction::Municipality, "municipality"}, {org::Direction::Contractor, "contractor"}}};
+};
+template <>
+struct Spelling<org::Location> {
+  static constexpr SpellingTable<org::Location, 2> names{{{org::Location::Fixed, "fixed"}, {org::Location::Network, "network"}}};
+};
+template <>
+struct Spelling<org::FunctionStatus> {
+  static constexpr SpellingTable<org::FunctionStatus, 3> names{{{org::FunctionStatus::Unchanged, "unchanged"},
+                                                                 {org::FunctionStatus::Changed, "changed"},
+                                                                 {org::FunctionStatus::New, "new"}}};
+};
+template <>
+struct Spelling<org::EducationLevel> {
+  static constexpr SpellingTable<org::EducationLevel, 3> names{
+      {{org::EducationLevel::Mbo, "mbo"}, {org::EducationLevel::Hbo, "hbo"}, {org::EducationLevel::Wo, "wo"}}};
+};
+template <>
+struct Spelling<org::PositionKind> {
+  static constexpr SpellingTable<org::PositionKind, 2> names{
+      {{org::PositionKind::Structural, "structural"}, {org::PositionKind::Temporary, "temporary"}}};
+};
+template <>
+struct Spelling<org::Contract> {
+  static constexpr SpellingTable<org::Contract, 2> names{
+      {{org::Contract::Permanent, "permanent"}, {org::Contract::Temporary, "temporary"}}};
+};
+template <>
+struct Spelling<org::Engagement> {
+  static constexpr SpellingTable<org::Engagement, 3> names{{{org::Engagement::Employee, "employee"},
+                                                             {org::Engagement::Secondment, "secondment"},
+                                                             {org::Engagement::Hired, "hired"}}};
+};
+template <>
+struct Spelling<org::ImportKind> {
+  static constexpr SpellingTable<org::ImportKind, 4> names{{{org::ImportKind::Units, "units"},
+                                                            {org::ImportKind::Functions, "functions"},
+                                                            {org::ImportKind::Positions, "positions"},
+                                                            {org::ImportKind::People, "people"}}};
+};
+}  // namespace kwm

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "org/wire.hpp"
 
 namespace kwm::store::detail {
 namespace {
@@ -224,56 +225,17 @@ long long count_rows(soci::session& sql, std::string_view table_and_alias, long 
   return count;
 }
 
-std::string audit_json(const org::Unit& unit) {
-  JsonObject json;
-  json.string("code", unit.code)
-      .string("name", unit.name)
-      .optional_string("parent_code", unit.parent_code)
-      .string("kind", org::to_string(unit.kind))
-      .string("pillars", org::pillars_to_string(unit.pillars))
-      .optional_string("direction", unit.direction ? org::to_string(*unit.direction) : "")
-      .optional_string("contractor", unit.contractor)
-      .optional_string("location", unit.location ? org::to_string(*unit.location) : "");
-  return json.str();
-}
+std::string audit_json(const org::Unit& unit) { return boost::json::serialize(wire::to_json(unit)); }
+std::string audit_json(const org::Function& function) { return boost::json::serialize(wire::to_json(function)); }
+std::string audit_json(const org::Position& position) { return boost::json::serialize(wire::to_json(position)); }
+std::string audit_json(const org::Person& person) { return boost::json::serialize(wire::to_json(person)); }
+std::string audit_json(const org::Municipality& municipality) { return boost::json::serialize(wire::to_json(municipality)); }
 
-std::string audit_json(const org::Function& function) {
-  JsonObject json;
-  json.string("code", function.code)
-      .string("name", function.name)
-      .string("level", function.level)
-      .string("education_level", org::to_string(function.education_level))
-      .integer("scale", function.scale)
-      .string("status", org::to_string(function.status));
-  return json.str();
-}
-
-std::string audit_json(const org::Position& position) {
-  JsonObject json;
-  json.string("unit_code", position.unit_code)
-      .string("function_code", position.function_code)
-      .string("level", position.level)
-      .number("fte", position.fte.to_string())
-      .string("kind", org::to_string(position.kind))
-      .optional_string("end_date", date_text(position.end_date));
-  return json.str();
-}
-
-std::string audit_json(const org::Person& person) {
-  JsonObject json;
-  json.string("personnel_number", person.personnel_number)
-      .string("name", person.name)
-      .string("unit_code", person.unit_code)
-      .optional_string("function_code", person.function_code)
-      .optional_string("level", person.level)
-      .number("fte", person.fte.to_string())
-      .string("contract", org::to_string(person.contract))
-      .optional_string("contract_end", date_text(person.contract_end))
-      .optional_string("hire_date", date_text(person.hire_date))
-      .optional_string("education_level", person.education_level ? org::to_string(*person.education_level) : "")
-      .string("engagement", org::to_string(person.engagement))
-      .optional_string("organisation", person.organisation);
-  return json.str();
+std::optional<org::Function> function_by_id(soci::session& sql, long long municipality_id, std::int64_t id) {
+  long long key = id;
+  auto functions = select_functions(sql, municipality_id, " AND f.id = :id", "", [&](Statement& st) { st.use(key); });
+  if (functions.empty()) return std::nullopt;
+  return functions.front();
 }
 
 namespace {
@@ -299,11 +261,6 @@ std::string audit_key(const org::Position& position) {
   std::string key = fmt::format("{}/{}/{}/{}", position.unit_code, position.function_code, position.level, org::to_string(position.kind));
   if (position.end_date) key += "/" + position.end_date->iso();
   return key;
-}
-
-void require_writer(const Principal& actor) {
-  if (actor.sees_whole_municipality()) return;
-  fail(ErrorKind::forbidden, "forbidden", "Alleen beheerders en HR mogen de organisatie wijzigen");
 }
 
 void stamp_organisation_change(soci::session& sql, long long municipality_id) {

@@ -90,12 +90,15 @@ std::vector<org::Person> select_people(soci::session& sql, long long municipalit
                                        std::string_view tail, const Binder& bind);
 long long count_rows(soci::session& sql, std::string_view table_and_alias, long long municipality_id,
                      std::string_view condition, const Binder& bind);
+std::optional<org::Function> function_by_id(soci::session& sql, long long municipality_id, std::int64_t id);
 
 // --- Snapshots and keys for the audit log --------------------------------------------------------------
+// A record as the audit log keeps it: its wire form (org/wire.hpp), the same JSON the API answers with.
 std::string audit_json(const org::Unit& unit);
 std::string audit_json(const org::Function& function);
 std::string audit_json(const org::Position& position);
 std::string audit_json(const org::Person& person);
+std::string audit_json(const org::Municipality& municipality);
 // True when two records agree on every stored field, the fields their audit snapshots hold.
 bool same_stored(const org::Unit& a, const org::Unit& b);
 bool same_stored(const org::Function& a, const org::Function& b);
@@ -108,8 +111,6 @@ std::string audit_key(const org::Position& position);  // UNIT/FUNCTION/level/ki
 std::optional<Date> stored_date(const std::string& text);
 inline std::string date_text(const std::optional<Date>& date) { return date ? date->iso() : std::string(); }
 
-// Writes are for admin and hr; throws Failure (forbidden) for anyone else.
-void require_writer(const Principal& actor);
 
 // --- The organisation's version stamp -------------------------------------------------------------------
 // municipalities.org_version changes with every write to the municipality's units, functions, positions or

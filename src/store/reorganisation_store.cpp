@@ -16,10 +16,10 @@
 #include "placement/procedure/explanation.hpp"
 #include "placement/procedure/json.hpp"
 #include "store/audit.hpp"
+#include "store/org_repository.hpp"
 #include "store/competence_store.hpp"
 #include "store/database.hpp"
 #include "store/org_sql.hpp"
-#include "store/org_store.hpp"
 
 namespace kwm::store {
 namespace {
@@ -850,7 +850,7 @@ RunSummary summary_of(soci::session& sql, const Principal& actor, std::int64_t i
 
 std::vector<std::string> partner_codes(Database& db, const Principal& actor) {
   std::vector<std::string> codes;
-  if (const auto municipality = find_municipality(db, actor.municipality_code)) {
+  if (const auto municipality = OrgRepository(db).find_municipality(actor.municipality_code)) {
     for (const org::Cooperation& cooperation : municipality->cooperations)
       for (const std::string& code : cooperation.partner_codes)
         if (code != municipality->code && std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);

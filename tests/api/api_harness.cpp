@@ -9,7 +9,8 @@
 
 #include "api/routes.hpp"
 #include "store/migrations.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
+#include "store/org_repository.hpp"
 #include "store/user_store.hpp"
 
 namespace kwm::testing {
@@ -118,7 +119,7 @@ Principal operator_of(store::Database& db, const std::string& code) {
   Principal actor;
   actor.username = "test-setup";
   actor.role = Role::admin;
-  const auto municipality = store::find_municipality(db, code);
+  const auto municipality = store::organisation_service(db)->find_municipality(code);
   actor.municipality_id = municipality->id;
   actor.municipality_code = code;
   return actor;
@@ -126,7 +127,7 @@ Principal operator_of(store::Database& db, const std::string& code) {
 
 void import_or_report(store::Database& db, const Principal& actor, org::ImportKind kind, const std::string& csv) {
   try {
-    store::import_file(db, actor, kind, csv);
+    store::organisation_service(db)->import_file(actor, kind, csv);
   } catch (const Failure& failure) {
     std::string rows;
     for (const auto& row : failure.error().rows) rows += " [row " + std::to_string(row.row) + " " + row.column + ": " + row.message + "]";
@@ -196,7 +197,7 @@ void ApiTest::seed() {
     Principal bootstrap;
     bootstrap.username = "test-setup";
     bootstrap.role = Role::admin;
-    store::create_municipality(*db_, bootstrap, municipality);
+    store::organisation_service(*db_)->create_municipality(bootstrap, municipality);
   }
   const Principal a = operator_of(*db_, "GM9001");
   import_or_report(*db_, a, org::ImportKind::Units,

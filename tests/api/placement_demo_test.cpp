@@ -9,7 +9,8 @@
 #include "api_harness.hpp"
 #include "core/date.hpp"
 #include "demo/generator.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
+#include "store/org_repository.hpp"
 #include "store/user_store.hpp"
 
 namespace kwm::testing {
@@ -33,20 +34,20 @@ class PlacementOnTheMediumDemo : public ApiTest {
     Principal admin;
     admin.username = "test-setup";
     admin.role = Role::admin;
-    admin.municipality_id = store::create_municipality(db(), admin, municipality);
+    admin.municipality_id = store::organisation_service(db())->create_municipality(admin, municipality);
     admin.municipality_code = m.code;
     for (const auto& [kind, csv] : {std::pair{org::ImportKind::Units, &m.units_csv}, std::pair{org::ImportKind::Functions, &m.functions_csv},
                                     std::pair{org::ImportKind::Positions, &m.positions_csv}, std::pair{org::ImportKind::People, &m.people_csv}}) {
-      store::import_file(db(), admin, kind, *csv);
+      store::organisation_service(db())->import_file(admin, kind, *csv);
     }
     // The employee account belongs to the first employee (by personnel number) of the social domain.
-    const auto people = store::list_people(db(), admin, {}, 0, 1000);
+    const auto people = store::organisation_service(db())->list_people(admin, {}, org::Slice{0, 1000});
     for (const org::Person& person : people.items) {
       if (person.engagement != org::Engagement::Employee) continue;
       if (employee_number.empty() || person.personnel_number < employee_number) employee_number = person.personnel_number;
     }
-    const auto units = store::unit_tree(db(), admin);
-    for (const store::UnitView& unit : units)
+    const auto units = store::organisation_service(db())->unit_tree(admin).units;
+    for (const org::UnitView& unit : units)
       if (!unit.unit.parent_id) root_unit = unit.unit.id;
     for (const auto& [username, role] : {std::pair{"hr-demo", Role::hr}, std::pair{"employee-demo", Role::employee},
                                          std::pair{"council-demo", Role::works_council}}) {

@@ -10,7 +10,8 @@
 #include "org/model.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
+#include "store/org_repository.hpp"
 #include "support/scratch.hpp"
 
 namespace kwm::demo {
@@ -23,6 +24,7 @@ class DemoDatabase : public ::testing::Test {
     store::migrate(*db_);
   }
   void TearDown() override { db_.reset(); }
+  std::shared_ptr<org::Service> organisation() { return store::organisation_service(*db_); }
 
   // Creates the municipality and imports its four files, as the demo command does; returns the actor.
   Principal load(const DemoMunicipality& m) {
@@ -34,12 +36,12 @@ class DemoDatabase : public ::testing::Test {
     Principal actor;
     actor.username = "demo-test";
     actor.role = Role::admin;
-    actor.municipality_id = store::create_municipality(*db_, actor, municipality);
+    actor.municipality_id = organisation()->create_municipality(actor, municipality);
     actor.municipality_code = m.code;
-    EXPECT_GT(store::import_file(*db_, actor, org::ImportKind::Units, m.units_csv), 0);
-    EXPECT_GT(store::import_file(*db_, actor, org::ImportKind::Functions, m.functions_csv), 0);
-    EXPECT_GT(store::import_file(*db_, actor, org::ImportKind::Positions, m.positions_csv), 0);
-    EXPECT_GT(store::import_file(*db_, actor, org::ImportKind::People, m.people_csv), 0);
+    EXPECT_GT(organisation()->import_file(actor, org::ImportKind::Units, m.units_csv).rows, 0);
+    EXPECT_GT(organisation()->import_file(actor, org::ImportKind::Functions, m.functions_csv).rows, 0);
+    EXPECT_GT(organisation()->import_file(actor, org::ImportKind::Positions, m.positions_csv).rows, 0);
+    EXPECT_GT(organisation()->import_file(actor, org::ImportKind::People, m.people_csv).rows, 0);
     return actor;
   }
 
@@ -51,9 +53,9 @@ TEST_F(DemoDatabase, LargeImportsAndShowsAllFourTeamTypes) {
   const DemoMunicipality m = generate(Size::large, 3, *Date::from_ymd(2026, 6, 1)).at(0);
   const Principal actor = load(m);
   std::set<int> types;
-  const store::UnitView* root = nullptr;
-  const auto tree = store::unit_tree(*db_, actor);
-  for (const store::UnitView& view : tree) {
+  const org::UnitView* root = nullptr;
+  const auto tree = organisation()->unit_tree(actor).units;
+  for (const org::UnitView& view : tree) {
     if (view.team_type.type) types.insert(*view.team_type.type);
     if (!view.unit.parent_id) root = &view;
   }
@@ -68,9 +70,9 @@ TEST_F(DemoDatabase, LargeImportsAndShowsAllFourTeamTypes) {
 TEST_F(DemoDatabase, ReimportingTheSameFilesChangesNothing) {
   const DemoMunicipality m = generate(Size::medium, 3, *Date::from_ymd(2026, 6, 1)).at(0);
   const Principal actor = load(m);
-  const auto before = store::export_table(*db_, actor, org::ImportKind::People).rows;
-  store::import_file(*db_, actor, org::ImportKind::People, m.people_csv);
-  EXPECT_EQ(store::export_table(*db_, actor, org::ImportKind::People).rows, before);
+  const auto before = organisation()->export_table(actor, org::ImportKind::People).rows;
+  organisation()->import_file(actor, org::ImportKind::People, m.people_csv);
+  EXPECT_EQ(organisation()->export_table(actor, org::ImportKind::People).rows, before);
 }
 
 TEST_F(DemoDatabase, TheSameMunicipalityCannotBeCreatedTwice) {
@@ -82,7 +84,7 @@ TEST_F(DemoDatabase, TheSameMunicipalityCannotBeCreatedTwice) {
   Principal actor;
   actor.role = Role::admin;
   try {
-    store::create_municipality(*db_, actor, again);
+    organisation()->create_municipality(actor, again);
     FAIL() << "a second " << m.code << " was created";
   } catch (const Failure& failure) {
     EXPECT_EQ(failure.error().code, "municipality_exists");
