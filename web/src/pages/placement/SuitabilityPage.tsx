@@ -24,7 +24,7 @@ import { navigate, useLocation } from "../../router";
 import { useApi } from "../../useApi";
 import { formatPoints, functionText, ordinal, roundTitle, verdictLabels } from "./labels";
 import { ScoreBreakdown } from "./ScoreBreakdown";
-import { ReorganisationFrame, StatusBadge, reorganisationPath } from "./shared";
+import { PositionOptions, ReorganisationFrame, StatusBadge, reorganisationPath } from "./shared";
 import type { ReorganisationHeadline, Scope, Suitability } from "./types";
 
 const PAGE_SIZE = 25;
@@ -210,12 +210,7 @@ function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHea
           onChange={(position_id) => setDraft({ ...draft, position_id })}
         >
           <option value="">Alle plaatsen</option>
-          {scope.data?.positions.map((p) => (
-            <option key={p.position_id} value={p.position_id}>
-              {functionText(p.function_name, p.level)}, {p.unit_name} (
-              {p.slots === 1 ? "1 plaats" : `${p.slots} plaatsen`})
-            </option>
-          ))}
+          <PositionOptions positions={scope.data?.positions} />
         </SelectField>
       </FilterForm>
       {scope.error && <LoadError error={scope.error} />}

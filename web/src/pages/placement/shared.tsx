@@ -12,8 +12,8 @@ import { useSession } from "../../session";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
 import { NotFoundPage } from "../NotFoundPage";
-import { reorganisationStatusLabels } from "./labels";
-import type { ByWhom, ReorganisationHeadline } from "./types";
+import { functionText, reorganisationStatusLabels } from "./labels";
+import type { ByWhom, ReorganisationHeadline, ScopePosition } from "./types";
 
 export const HR_ROLES: Role[] = ["admin", "hr"];
 export const AGGREGATE_ROLES: Role[] = ["admin", "hr", "works_council"];
@@ -267,4 +267,13 @@ export function ClosedNotice({ reorganisation }: { reorganisation: Reorganisatio
       </Paragraph>
     </Alert>
   );
+}
+
+/** The positions of the new formation as options of a drop-down list, with how many places each offers. */
+export function PositionOptions({ positions }: { positions: ScopePosition[] | undefined }) {
+  return positions?.map((p) => (
+    <option key={p.position_id} value={p.position_id}>
+      {functionText(p.function_name, p.level)}, {p.unit_name} ({p.slots === 1 ? "1 plaats" : `${p.slots} plaatsen`})
+    </option>
+  ));
 }
