@@ -55,7 +55,7 @@ export function DateField(props: InputFieldProps) {
   return <InputField type="date" {...props} />;
 }
 
-export type TextareaFieldProps = FieldFrame & FieldValue & { rows?: number; disabled?: boolean };
+export type TextareaFieldProps = FieldFrame & FieldValue & { rows?: number; disabled?: boolean; required?: boolean };
 
 /** Several lines of text in their form field. */
 export function TextareaField(props: TextareaFieldProps) {
