@@ -145,10 +145,13 @@ const columns = (() => {
 export function AuditPage() {
   usePageTitle("Auditlog");
   const location = useLocation();
-  const entity = location.search.get("entity") ?? "";
-  const pageNumber = Math.max(1, Number(location.search.get("page")) || 1);
+  const entity = location.search.get("soort") ?? "";
+  const pageNumber = Math.max(1, Number(location.search.get("pagina")) || 1);
   const log = useApi<Page<AuditEntry>>(`/audit${query({ entity, page: pageNumber, page_size: PAGE_SIZE })}`);
-  const hrefFor = useMemo(() => (n: number) => `${AUDIT_PATH}${query({ entity, page: n > 1 ? n : null })}`, [entity]);
+  const hrefFor = useMemo(
+    () => (n: number) => `${AUDIT_PATH}${query({ soort: entity, pagina: n > 1 ? n : null })}`,
+    [entity],
+  );
 
   return (
     <>
@@ -167,7 +170,7 @@ export function AuditPage() {
           <Select
             id="audit-entity"
             value={entity}
-            onChange={(event) => navigate(`${AUDIT_PATH}${query({ entity: event.target.value })}`, { replace: true })}
+            onChange={(event) => navigate(`${AUDIT_PATH}${query({ soort: event.target.value })}`, { replace: true })}
           >
             <option value="">Alle</option>
             <LabelOptions labels={entityLabels} />

@@ -144,7 +144,7 @@ function CompareForm({ profiles }: { profiles: ProfileSummary[] }) {
       return;
     }
     setError(undefined);
-    navigate(`/competenties/profielen/vergelijken${query({ from, to })}`);
+    navigate(`/competenties/profielen/vergelijken${query({ van: from, naar: to })}`);
   };
   return (
     <section aria-labelledby="vergelijken">

@@ -146,9 +146,9 @@ type DecisionDraft = { person_id: string; position_id: string; decision: Decisio
 /** A lock or forbid asked for from another page (suitability, a proposal) arrives in the address. */
 function draftFrom(search: URLSearchParams): DecisionDraft {
   return {
-    person_id: search.get("person_id") ?? "",
-    position_id: search.get("position_id") ?? "",
-    decision: search.get("decision") === "forbid" ? "forbid" : "lock",
+    person_id: search.get("medewerker") ?? "",
+    position_id: search.get("plaats") ?? "",
+    decision: search.get("beslissing") === "uitsluiten" ? "forbid" : "lock",
     reason: "",
   };
 }

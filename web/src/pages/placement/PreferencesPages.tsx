@@ -138,6 +138,10 @@ function PreferenceList({ preferences }: { preferences: Preference[] }) {
 
 type ResponseFilter = "" | "true" | "false";
 
+/** The filter as the address says it ("?gereageerd=nee") and as the API takes it ("?responded=false"). */
+const responseFilters: Record<string, ResponseFilter> = { ja: "true", nee: "false" };
+const addressOf = (filter: ResponseFilter) => (filter === "true" ? "ja" : filter === "false" ? "nee" : null);
+
 type StatusRow = PreferenceStatus["employees"][number];
 
 function statusColumns(reorganisationId: number, editable: boolean, deadlinePassed: boolean) {
@@ -207,7 +211,7 @@ export function PreferenceStatusPage({ id }: { id: string }) {
 
 function PreferenceStatusView({ reorganisation }: { reorganisation: ReorganisationHeadline }) {
   const location = useLocation();
-  const filter = (location.search.get("responded") ?? "") as ResponseFilter;
+  const filter = responseFilters[location.search.get("gereageerd") ?? ""] ?? "";
   const status = useApi<PreferenceStatus>(
     `/reorganisations/${reorganisation.id}/preferences${query({ responded: filter || null })}`,
   );
@@ -249,7 +253,7 @@ function PreferenceStatusView({ reorganisation }: { reorganisation: Reorganisati
             value={filter}
             onChange={(event) =>
               navigate(
-                `${reorganisationPath(reorganisation.id, "voorkeuren")}${query({ responded: event.target.value || null })}`,
+                `${reorganisationPath(reorganisation.id, "voorkeuren")}${query({ gereageerd: addressOf(event.target.value as ResponseFilter) })}`,
               )
             }
           >

@@ -174,7 +174,7 @@ function RunView({
     placementsByRound.set(placement.round, list);
   }
   const decisionHref = (personId: number, positionId: number, decision: "lock" | "forbid") =>
-    `${reorganisationPath(rid, "vastzetten")}${query({ person_id: personId, position_id: positionId, decision })}`;
+    `${reorganisationPath(rid, "vastzetten")}${query({ medewerker: personId, plaats: positionId, beslissing: decision === "forbid" ? "uitsluiten" : "vastzetten" })}`;
   const explanationHref = (personId: number) => reorganisationPath(rid, `voorstellen/${run.id}/uitleg/${personId}`);
   const editable = reorganisation.status !== "confirmed";
 

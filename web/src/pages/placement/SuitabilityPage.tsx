@@ -146,7 +146,7 @@ function SuitabilityTable({ reorganisationId, rows }: { reorganisationId: number
                       </ul>
                       <Paragraph>
                         <Link
-                          href={`${reorganisationPath(reorganisationId, "vastzetten")}${query({ person_id: row.person_id, position_id: row.position_id })}`}
+                          href={`${reorganisationPath(reorganisationId, "vastzetten")}${query({ medewerker: row.person_id, plaats: row.position_id })}`}
                         >
                           Deze combinatie vastzetten of uitsluiten
                         </Link>
@@ -165,9 +165,9 @@ function SuitabilityTable({ reorganisationId, rows }: { reorganisationId: number
 
 function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHeadline }) {
   const location = useLocation();
-  const personId = location.search.get("person_id") ?? "";
-  const positionId = location.search.get("position_id") ?? "";
-  const page = Math.max(1, Number(location.search.get("page")) || 1);
+  const personId = location.search.get("medewerker") ?? "";
+  const positionId = location.search.get("plaats") ?? "";
+  const page = Math.max(1, Number(location.search.get("pagina")) || 1);
   const base = reorganisationPath(reorganisation.id, "geschiktheid");
   const scope = useApi<Scope>(`/reorganisations/${reorganisation.id}/scope`);
   const list = useApi<Page<Suitability>>(
@@ -175,10 +175,10 @@ function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHea
   );
   const [draft, setDraft] = useState({ person_id: personId, position_id: positionId });
   const hrefFor = (n: number) =>
-    `${base}${query({ person_id: personId, position_id: positionId, page: n > 1 ? n : null })}`;
+    `${base}${query({ medewerker: personId, plaats: positionId, pagina: n > 1 ? n : null })}`;
 
   const submit = () => {
-    navigate(`${base}${query(draft)}`);
+    navigate(`${base}${query({ medewerker: draft.person_id, plaats: draft.position_id })}`);
   };
 
   return (
