@@ -1,19 +1,9 @@
 import { useMemo } from "react";
 import { AUDIT_PATH } from "../paths";
-import { LabelOptions } from "../components/Fields";
+import { LabelOptions, SelectField } from "../components/Fields";
 import { query } from "../api/client";
 import type { AuditEntry, Page } from "../api/types";
-import {
-  DataTable,
-  FormField,
-  Heading,
-  LoadError,
-  Loading,
-  Pagination,
-  Paragraph,
-  Select,
-  columnHelper,
-} from "../components";
+import { DataTable, Heading, LoadError, Loading, Pagination, Paragraph, columnHelper } from "../components";
 import { auditActionLabels, formatCount, formatDateTime, label } from "../format";
 import { navigate, useLocation } from "../router";
 import { useApi } from "../useApi";
@@ -166,16 +156,15 @@ export function AuditPage() {
         aria-label="Auditlog filteren"
         onSubmit={(event) => event.preventDefault()}
       >
-        <FormField id="audit-entity" label="Soort gegevens">
-          <Select
-            id="audit-entity"
-            value={entity}
-            onChange={(event) => navigate(`${AUDIT_PATH}${query({ soort: event.target.value })}`, { replace: true })}
-          >
-            <option value="">Alle</option>
-            <LabelOptions labels={entityLabels} />
-          </Select>
-        </FormField>
+        <SelectField
+          id="audit-entity"
+          label="Soort gegevens"
+          value={entity}
+          onChange={(soort) => navigate(`${AUDIT_PATH}${query({ soort })}`, { replace: true })}
+        >
+          <option value="">Alle</option>
+          <LabelOptions labels={entityLabels} />
+        </SelectField>
       </form>
       <div aria-live="polite" className="kwm-result-count">
         {log.data && <Paragraph>{formatCount(log.data.total)} regels in het auditlog.</Paragraph>}

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
+import { SelectField } from "../../components/Fields";
 import {
   Alert,
   Button,
   ButtonGroup,
-  FormField,
   Heading,
   LoadError,
   Loading,
@@ -366,16 +366,14 @@ function AddPair({
   const [value, setValue] = useState("");
   return (
     <div className="kwm-pl-inline-form">
-      <FormField id={id} label={label}>
-        <Select id={id} value={value} onChange={(event) => setValue(event.target.value)}>
-          <option value="">Kies een functie</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.text}
-            </option>
-          ))}
-        </Select>
-      </FormField>
+      <SelectField id={id} label={label} value={value} onChange={setValue}>
+        <option value="">Kies een functie</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </SelectField>
       <Button
         disabled={!value}
         onClick={() => {

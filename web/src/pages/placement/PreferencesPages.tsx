@@ -1,17 +1,7 @@
 import { useMemo, useState } from "react";
+import { SelectField } from "../../components/Fields";
 import { query } from "../../api/client";
-import {
-  Alert,
-  DataTable,
-  FormField,
-  Heading,
-  Link,
-  LoadError,
-  Loading,
-  Paragraph,
-  Select,
-  columnHelper,
-} from "../../components";
+import { Alert, DataTable, Heading, Link, LoadError, Loading, Paragraph, columnHelper } from "../../components";
 import { formatCount, formatDate, formatDateTime } from "../../format";
 import { navigate, useLocation } from "../../router";
 import { useApi } from "../../useApi";
@@ -247,21 +237,20 @@ function PreferenceStatusView({ reorganisation }: { reorganisation: Reorganisati
         </dl>
       )}
       <form className="utrecht-form kwm-filters" aria-label="Medewerkers filteren" onSubmit={(e) => e.preventDefault()}>
-        <FormField id="responded-filter" label="Tonen">
-          <Select
-            id="responded-filter"
-            value={filter}
-            onChange={(event) =>
-              navigate(
-                `${reorganisationPath(reorganisation.id, "voorkeuren")}${query({ gereageerd: addressOf(event.target.value as ResponseFilter) })}`,
-              )
-            }
-          >
-            <option value="">Alle medewerkers</option>
-            <option value="false">Niet gereageerd</option>
-            <option value="true">Wel gereageerd</option>
-          </Select>
-        </FormField>
+        <SelectField
+          id="responded-filter"
+          label="Tonen"
+          value={filter}
+          onChange={(value) =>
+            navigate(
+              `${reorganisationPath(reorganisation.id, "voorkeuren")}${query({ gereageerd: addressOf(value as ResponseFilter) })}`,
+            )
+          }
+        >
+          <option value="">Alle medewerkers</option>
+          <option value="false">Niet gereageerd</option>
+          <option value="true">Wel gereageerd</option>
+        </SelectField>
       </form>
       {status.loading && !data && <Loading what="Voorkeuren" />}
       {status.error && <LoadError error={status.error} />}

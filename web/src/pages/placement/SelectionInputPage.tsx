@@ -1,8 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { CellInput } from "../../components/Fields";
+import { CellInput, SelectField } from "../../components/Fields";
 import {
   Button,
-  FormField,
   Heading,
   LoadError,
   Loading,
@@ -129,16 +128,14 @@ function InterviewScores({ reorganisation }: { reorganisation: ReorganisationHea
       {(scope.error ?? functions.error ?? scores.error) && (
         <LoadError error={(scope.error ?? functions.error ?? scores.error)!} />
       )}
-      <FormField id="interview-person" label="Medewerker">
-        <Select id="interview-person" value={personId} onChange={(event) => setPersonId(event.target.value)}>
-          <option value="">Kies een medewerker</option>
-          {scope.data?.employees.map((e) => (
-            <option key={e.person_id} value={e.person_id}>
-              {e.name} ({e.personnel_number})
-            </option>
-          ))}
-        </Select>
-      </FormField>
+      <SelectField id="interview-person" label="Medewerker" value={personId} onChange={setPersonId}>
+        <option value="">Kies een medewerker</option>
+        {scope.data?.employees.map((e) => (
+          <option key={e.person_id} value={e.person_id}>
+            {e.name} ({e.personnel_number})
+          </option>
+        ))}
+      </SelectField>
       {personId && !functions.data && <Loading what="Functies" />}
       {employee && functions.data && (
         <>
