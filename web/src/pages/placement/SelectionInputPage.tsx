@@ -20,7 +20,14 @@ import {
 import { formatCount } from "../../format";
 import { useApi } from "../../useApi";
 import { functionText } from "./labels";
-import { ClosedNotice, FormErrorSummary, ReorganisationFrame, SuccessMessage, useSubmission } from "./shared";
+import {
+  ClosedNotice,
+  EmployeeOptions,
+  FormErrorSummary,
+  ReorganisationFrame,
+  SuccessMessage,
+  useSubmission,
+} from "./shared";
 import type { Appraisal, InterviewScore, Items, NewFunction, ReorganisationHeadline, Scope } from "./types";
 
 export function SelectionInputPage({ id }: { id: string }) {
@@ -130,11 +137,7 @@ function InterviewScores({ reorganisation }: { reorganisation: ReorganisationHea
       )}
       <SelectField id="interview-person" label="Medewerker" value={personId} onChange={setPersonId}>
         <option value="">Kies een medewerker</option>
-        {scope.data?.employees.map((e) => (
-          <option key={e.person_id} value={e.person_id}>
-            {e.name} ({e.personnel_number})
-          </option>
-        ))}
+        <EmployeeOptions employees={scope.data?.employees} />
       </SelectField>
       {personId && !functions.data && <Loading what="Functies" />}
       {employee && functions.data && (

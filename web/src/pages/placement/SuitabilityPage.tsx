@@ -24,7 +24,7 @@ import { navigate, useLocation } from "../../router";
 import { useApi } from "../../useApi";
 import { formatPoints, functionText, ordinal, roundTitle, verdictLabels } from "./labels";
 import { ScoreBreakdown } from "./ScoreBreakdown";
-import { PositionOptions, ReorganisationFrame, StatusBadge, reorganisationPath } from "./shared";
+import { EmployeeOptions, PositionOptions, ReorganisationFrame, reorganisationPath, StatusBadge } from "./shared";
 import type { ReorganisationHeadline, Scope, Suitability } from "./types";
 
 const PAGE_SIZE = 25;
@@ -197,11 +197,7 @@ function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHea
           onChange={(person_id) => setDraft({ ...draft, person_id })}
         >
           <option value="">Alle medewerkers</option>
-          {scope.data?.employees.map((e) => (
-            <option key={e.person_id} value={e.person_id}>
-              {e.name} ({e.personnel_number})
-            </option>
-          ))}
+          <EmployeeOptions employees={scope.data?.employees} />
         </SelectField>
         <SelectField
           id="suit-position"

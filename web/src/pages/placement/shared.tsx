@@ -13,7 +13,7 @@ import { useApi } from "../../useApi";
 import { usePageTitle } from "../usePageTitle";
 import { NotFoundPage } from "../NotFoundPage";
 import { functionText, reorganisationStatusLabels } from "./labels";
-import type { ByWhom, ReorganisationHeadline, ScopePosition } from "./types";
+import type { ByWhom, ReorganisationHeadline, ScopeEmployee, ScopePosition } from "./types";
 
 export const HR_ROLES: Role[] = ["admin", "hr"];
 export const AGGREGATE_ROLES: Role[] = ["admin", "hr", "works_council"];
@@ -274,6 +274,15 @@ export function PositionOptions({ positions }: { positions: ScopePosition[] | un
   return positions?.map((p) => (
     <option key={p.position_id} value={p.position_id}>
       {functionText(p.function_name, p.level)}, {p.unit_name} ({p.slots === 1 ? "1 plaats" : `${p.slots} plaatsen`})
+    </option>
+  ));
+}
+
+/** The employees of the old formation as options of a drop-down list: name and personnel number. */
+export function EmployeeOptions({ employees }: { employees: ScopeEmployee[] | undefined }) {
+  return employees?.map((e) => (
+    <option key={e.person_id} value={e.person_id}>
+      {e.name} ({e.personnel_number})
     </option>
   ));
 }
