@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from "../../format";
 import { RouterLink, useLocation } from "../../router";
 import { useSession } from "../../session";
 import { useApi } from "../../useApi";
+import { REORGANISATIONS_PATH } from "../../paths";
 import { usePageTitle } from "../usePageTitle";
 import { NotFoundPage } from "../NotFoundPage";
 import { functionText, reorganisationStatusLabels } from "./labels";
@@ -28,8 +29,7 @@ export function RoleGate({ roles, children }: { roles: Role[]; children: ReactNo
   return <>{children}</>;
 }
 
-/** The web address of the placement pages; the API's paths stay /reorganisations/... */
-export const REORGANISATIONS_PATH = "/reorganisaties";
+/** The web address of a placement page; the API's paths stay /reorganisations/... */
 export const reorganisationPath = (id: number | string, sub = "") =>
   `${REORGANISATIONS_PATH}/${id}${sub ? `/${sub}` : ""}`;
 
