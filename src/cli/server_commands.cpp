@@ -1,4 +1,4 @@
-// serve, migrate and backup: running the product and keeping its database.
+// serve, migrate, backup and restore: running the product and keeping its database.
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
@@ -91,6 +91,36 @@ int migrate(const std::string& url) {
   return 0;
 }
 
+struct RestoreArguments {
+  std::string db;
+  std::string from;
+  bool force = false;
+};
+
+int restore(const RestoreArguments& args) {
+  store::RestoreOptions options;
+  options.replace_existing = args.force;
+  const store::RestoreSummary summary = store::restore(args.from, args.db, options);
+  long long rows = 0;
+  long long municipalities = 0;
+  for (const store::TableRows& table : summary.tables) {
+    if (table.table == "schema_migrations") continue;
+    rows += table.rows;
+    if (table.table == "municipalities") municipalities = table.rows;
+  }
+  std::cout << "Hersteld uit " << args.from << " naar " << args.db << ": schemaversie " << summary.schema_version << ", "
+            << municipalities << " gemeente(n), " << rows << " rijen in " << summary.tables.size()
+            << " tabellen (inlogsessies worden nooit hersteld)\n";
+  for (const store::TableRows& table : summary.tables) {
+    if (table.rows > 0) std::cout << "  " << table.table << ": " << table.rows << "\n";
+  }
+  if (summary.pending_migrations > 0) {
+    std::cout << "De back-up mist " << summary.pending_migrations
+              << " migratie(s) van deze versie: voer 'kwartiermaker migrate --db " << args.db << "' uit\n";
+  }
+  return 0;
+}
+
 void add_server_commands(CLI::App& app) {
   auto options = std::make_shared<ServeOptions>();
   CLI::App* serve_command = app.add_subcommand("serve", "Start the web server");
@@ -118,6 +148,14 @@ void add_server_commands(CLI::App& app) {
       return 0;
     });
   });
+
+  auto restore_args = std::make_shared<RestoreArguments>();
+  CLI::App* restore_command =
+      app.add_subcommand("restore", "Put a backup into an empty database (SQLite backup, pg_dump via psql)");
+  add_db_option(*restore_command, restore_args->db);
+  restore_command->add_option("--from", restore_args->from, "Backup file made by `kwartiermaker backup`")->required();
+  restore_command->add_flag("--force", restore_args->force, "Replace the contents of a database that is not empty");
+  restore_command->callback([restore_args] { run_command([&] { return restore(*restore_args); }); });
 }
 
 const RegisterCommands registered(&add_server_commands);

@@ -476,6 +476,8 @@ void run_script(soci::session& sql, const std::string& script) {
 
 }  // namespace
 
+int latest_schema_version() { return kLatestVersion; }
+
 SchemaStatus schema_status(Database& db) {
   auto session = db.lease();
   ensure_migrations_table(*session);

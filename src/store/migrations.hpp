@@ -13,6 +13,8 @@ struct SchemaStatus {
 };
 
 SchemaStatus schema_status(Database& db);
+// The highest schema version this binary knows, without a database: restore checks a backup against it.
+int latest_schema_version();
 // Applies every pending migration, each in its own transaction; returns the names of those applied.
 std::vector<std::string> migrate(Database& db);
 // Throws Failure (code "schema_outdated" or "schema_too_new") unless every known migration is applied and

@@ -15,16 +15,6 @@ namespace {
 
 using competence::RatingSource;
 
-Error failure_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Failure& failure) {
-    return failure.error();
-  }
-  ADD_FAILURE() << "no failure";
-  return {};
-}
-
 class CompetenceStoreTest : public StoreTest {
  protected:
   void SetUp() override {

@@ -12,17 +12,6 @@ namespace {
 
 using org::ImportKind;
 
-template <typename Work>
-Error failure_of(Work work) {
-  try {
-    work();
-  } catch (const Failure& failure) {
-    return failure.error();
-  }
-  ADD_FAILURE() << "no failure";
-  return {};
-}
-
 class OrgStoreTest : public StoreTest {
  protected:
   void SetUp() override {

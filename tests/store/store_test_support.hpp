@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "core/error.hpp"
 #include "core/principal.hpp"
 #include "store/database.hpp"
 #include "support/scratch.hpp"
@@ -31,6 +32,18 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   std::string pg_database_;
   std::unique_ptr<kwm::testing::ScratchDir> sqlite_dir_;
 };
+
+// The error a piece of work fails with; a test failure (and an empty Error) when it does not fail.
+template <typename Work>
+Error failure_of(Work work) {
+  try {
+    work();
+  } catch (const Failure& failure) {
+    return failure.error();
+  }
+  ADD_FAILURE() << "no failure";
+  return {};
+}
 
 // The parameter names for INSTANTIATE_TEST_SUITE_P.
 inline const auto kBackends = ::testing::Values(std::string("sqlite"), std::string("postgresql"));

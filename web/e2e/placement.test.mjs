@@ -220,7 +220,7 @@ test("HR enters selection scores on the page and sees every score's breakdown", 
   await page.getByRole("heading", { level: 1, name: "Geschiktheid", exact: true }).waitFor();
   await page.getByLabel("Medewerker", { exact: true }).selectOption(String(first.person_id));
   await page.getByRole("button", { name: "Tonen", exact: true }).click();
-  await page.waitForURL(new RegExp(`person_id=${first.person_id}`));
+  await page.waitForURL(new RegExp(`medewerker=${first.person_id}`));
   const toggle = page.getByRole("button", { name: /^Tonen\W+opbouw van / }).first();
   await toggle.click();
   assert.equal(
@@ -328,7 +328,7 @@ test("HR sees who has not responded and fills in a paper form", async () => {
   await checkPage(page, "preferences-hr");
 
   await page.getByLabel("Tonen").selectOption("false");
-  await page.waitForURL(/responded=false/);
+  await page.waitForURL(/gereageerd=nee/);
   await page.waitForFunction(() => !document.querySelector(".kwm-loading"));
   const notResponded = await apiGet(page, `/reorganisations/${state.id}/preferences?responded=false`);
   assert.equal(notResponded.not_responded, state.scope.employees.length - 1);

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { AUDIT_PATH, IMPORT_PATH, PEOPLE_PATH, UNITS_PATH, personPath } from "./paths";
-import { REORGANISATIONS_PATH } from "./pages/placement/shared";
 import { ApiError, api, onSessionLost, request, setCsrfToken } from "./api/client";
 import type { SessionAnswer, User } from "./api/types";
 import { Button, NavBar, PageFooter, PageHeader, Paragraph, SkipLink } from "./components";
 import type { NavItem } from "./components/Layout";
 import { roleLabels } from "./format";
 import { Redirect, matchPath, navigate, useLocation } from "./router";
+import { AUDIT_PATH, IMPORT_PATH, PEOPLE_PATH, REORGANISATIONS_PATH, UNITS_PATH, personPath } from "./paths";
 import { SessionContext, homePath, mayOpen, type Area } from "./session";
 import { AuditPage } from "./pages/AuditPage";
 import { ImportPage } from "./pages/ImportPage";

@@ -3,6 +3,7 @@ export const UNITS_PATH = "/eenheden";
 export const PEOPLE_PATH = "/medewerkers";
 export const IMPORT_PATH = "/importeren";
 export const AUDIT_PATH = "/auditlog";
+export const REORGANISATIONS_PATH = "/reorganisaties";
 
 export const unitPath = (id: number | string) => `${UNITS_PATH}/${id}`;
 export const personPath = (id: number | string) => `${PEOPLE_PATH}/${id}`;

@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
-import { PEOPLE_PATH, personPath } from "./paths";
 import type { Role, User } from "./api/types";
+import { PEOPLE_PATH, personPath } from "./paths";
 
 export interface SessionState {
   user: User;

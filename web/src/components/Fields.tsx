@@ -55,7 +55,7 @@ export function DateField(props: InputFieldProps) {
   return <InputField type="date" {...props} />;
 }
 
-export type TextareaFieldProps = FieldFrame & FieldValue & { rows?: number; disabled?: boolean };
+export type TextareaFieldProps = FieldFrame & FieldValue & { rows?: number; disabled?: boolean; required?: boolean };
 
 /** Several lines of text in their form field. */
 export function TextareaField(props: TextareaFieldProps) {
@@ -88,4 +88,34 @@ export function LabelOptions({ labels }: { labels: Record<string, string> }) {
       {text}
     </option>
   ));
+}
+
+export type CellInputProps = FieldValue &
+  Omit<TextboxProps, "id" | "value" | "onChange" | "invalid" | "aria-label"> & {
+    id: string;
+    /** The accessible name; in a table the row and column say what it is, so there is no visible label. */
+    label: string;
+    error?: string;
+  };
+
+/** A text input in a table cell, with its error right below it. */
+export function CellInput({ id, label, error, value, onChange, ...input }: CellInputProps) {
+  return (
+    <>
+      <Textbox
+        id={id}
+        aria-label={label}
+        value={value}
+        invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+        {...input}
+      />
+      {error && (
+        <span className="utrecht-form-field-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </>
+  );
 }

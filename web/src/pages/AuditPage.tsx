@@ -1,19 +1,9 @@
 import { useMemo } from "react";
 import { AUDIT_PATH } from "../paths";
-import { LabelOptions } from "../components/Fields";
+import { LabelOptions, SelectField } from "../components/Fields";
 import { query } from "../api/client";
 import type { AuditEntry, Page } from "../api/types";
-import {
-  DataTable,
-  FormField,
-  Heading,
-  LoadError,
-  Loading,
-  Pagination,
-  Paragraph,
-  Select,
-  columnHelper,
-} from "../components";
+import { DataTable, Heading, LoadError, Loading, Pagination, Paragraph, columnHelper } from "../components";
 import { auditActionLabels, formatCount, formatDateTime, label } from "../format";
 import { navigate, useLocation } from "../router";
 import { useApi } from "../useApi";
@@ -145,10 +135,13 @@ const columns = (() => {
 export function AuditPage() {
   usePageTitle("Auditlog");
   const location = useLocation();
-  const entity = location.search.get("entity") ?? "";
-  const pageNumber = Math.max(1, Number(location.search.get("page")) || 1);
+  const entity = location.search.get("soort") ?? "";
+  const pageNumber = Math.max(1, Number(location.search.get("pagina")) || 1);
   const log = useApi<Page<AuditEntry>>(`/audit${query({ entity, page: pageNumber, page_size: PAGE_SIZE })}`);
-  const hrefFor = useMemo(() => (n: number) => `${AUDIT_PATH}${query({ entity, page: n > 1 ? n : null })}`, [entity]);
+  const hrefFor = useMemo(
+    () => (n: number) => `${AUDIT_PATH}${query({ soort: entity, pagina: n > 1 ? n : null })}`,
+    [entity],
+  );
 
   return (
     <>
@@ -163,16 +156,15 @@ export function AuditPage() {
         aria-label="Auditlog filteren"
         onSubmit={(event) => event.preventDefault()}
       >
-        <FormField id="audit-entity" label="Soort gegevens">
-          <Select
-            id="audit-entity"
-            value={entity}
-            onChange={(event) => navigate(`${AUDIT_PATH}${query({ entity: event.target.value })}`, { replace: true })}
-          >
-            <option value="">Alle</option>
-            <LabelOptions labels={entityLabels} />
-          </Select>
-        </FormField>
+        <SelectField
+          id="audit-entity"
+          label="Soort gegevens"
+          value={entity}
+          onChange={(soort) => navigate(`${AUDIT_PATH}${query({ soort })}`, { replace: true })}
+        >
+          <option value="">Alle</option>
+          <LabelOptions labels={entityLabels} />
+        </SelectField>
       </form>
       <div aria-live="polite" className="kwm-result-count">
         {log.data && <Paragraph>{formatCount(log.data.total)} regels in het auditlog.</Paragraph>}

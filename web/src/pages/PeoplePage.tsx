@@ -34,23 +34,32 @@ interface Filters {
   contract_end_before: string;
 }
 
+/** The Dutch name of each filter in the page's address; the API's query keeps the English one. */
+const addressNames: Record<keyof Filters, string> = {
+  q: "zoek",
+  unit_id: "eenheid",
+  engagement: "dienstverband",
+  contract: "contract",
+  contract_end_before: "contract_eindigt_voor",
+};
+const filterKeys = Object.keys(addressNames) as (keyof Filters)[];
+
 function filtersFrom(search: URLSearchParams): Filters {
-  return {
-    q: search.get("q") ?? "",
-    unit_id: search.get("unit_id") ?? "",
-    engagement: search.get("engagement") ?? "",
-    contract: search.get("contract") ?? "",
-    contract_end_before: search.get("contract_end_before") ?? "",
-  };
+  const filters: Filters = { q: "", unit_id: "", engagement: "", contract: "", contract_end_before: "" };
+  for (const key of filterKeys) filters[key] = search.get(addressNames[key]) ?? "";
+  return filters;
 }
 
 function pageFrom(search: URLSearchParams): number {
-  const page = Number(search.get("page"));
+  const page = Number(search.get("pagina"));
   return Number.isInteger(page) && page >= 1 ? page : 1;
 }
 
 const peoplePath = (filters: Filters, page: number) =>
-  `${PEOPLE_PATH}${query({ ...filters, page: page > 1 ? page : null })}`;
+  `${PEOPLE_PATH}${query({
+    ...Object.fromEntries(filterKeys.map((key) => [addressNames[key], filters[key]])),
+    pagina: page > 1 ? page : null,
+  })}`;
 
 // Unit links only for roles that may open a team page (an external organisation may not).
 function peopleColumns(unitLinks: boolean) {

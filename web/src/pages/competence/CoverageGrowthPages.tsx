@@ -150,10 +150,6 @@ export function GrowthPage({ code }: { code: string }) {
   const [draftFrom, setDraftFrom] = useState(from);
   const [draftUnit, setDraftUnit] = useState(unit);
   const earlier = (rounds.data?.items ?? []).filter((r) => r.code !== code);
-  const competencyNames = useMemo(
-    () => new Map(growth.data?.competencies.map((c) => [c.code, c.name]) ?? []),
-    [growth.data],
-  );
   usePageTitle(`Groei ${round.data?.name ?? ""}`.trim());
 
   const submit = () => navigate(roundPath(code, `/groei${query({ van: draftFrom, eenheid: draftUnit })}`));
@@ -204,102 +200,114 @@ export function GrowthPage({ code }: { code: string }) {
       {growth.error && <LoadError error={growth.error} />}
       {growth.data && (
         <>
-          <section aria-labelledby="groei-competenties">
-            <Heading level={2} id="groei-competenties">
-              Per competentie
-            </Heading>
-            {growth.data.competencies.length === 0 ? (
-              <Paragraph className="kwm-empty">
-                Niemand is in beide rondes op dezelfde competentie beoordeeld.
-              </Paragraph>
-            ) : (
-              <TableContainer label="Groei per competentie">
-                <Table>
-                  <TableCaption className="kwm-visually-hidden">Groei per competentie</TableCaption>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>Competentie</TableHeaderCell>
-                      <TableHeaderCell numeric>Personen</TableHeaderCell>
-                      <TableHeaderCell numeric>Gemiddeld toen</TableHeaderCell>
-                      <TableHeaderCell numeric>Gemiddeld nu</TableHeaderCell>
-                      <TableHeaderCell numeric>Verandering</TableHeaderCell>
-                      <TableHeaderCell numeric>Vooruitgegaan</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {growth.data.competencies.map((c) => (
-                      <TableRow key={c.code}>
-                        <TableHeaderCell scope="row">{c.name}</TableHeaderCell>
-                        {c.suppressed ? (
-                          <TableCell colSpan={5}>
-                            <span className="kwm-suppressed">{SUPPRESSED_TEXT}</span>
-                          </TableCell>
-                        ) : (
-                          <>
-                            <TableCell numeric>{formatCount(c.people ?? 0)}</TableCell>
-                            <TableCell numeric>{formatScore(c.average_before)}</TableCell>
-                            <TableCell numeric>{formatScore(c.average_after)}</TableCell>
-                            <TableCell numeric>{formatChange(c.average_change)}</TableCell>
-                            <TableCell numeric>{formatCount(c.improved ?? 0)}</TableCell>
-                          </>
-                        )}
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </TableContainer>
-            )}
-            <ExportLinks path={apiPath} what="de groei per competentie" />
-          </section>
-          {growth.data.people.length > 0 && (
-            <section aria-labelledby="groei-personen">
-              <Heading level={2} id="groei-personen">
-                Per persoon
-              </Heading>
-              <TableContainer label="Groei per persoon">
-                <Table>
-                  <TableCaption className="kwm-visually-hidden">Groei per persoon en competentie</TableCaption>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>Personeelsnummer</TableHeaderCell>
-                      <TableHeaderCell>Competentie</TableHeaderCell>
-                      <TableHeaderCell numeric>Toen</TableHeaderCell>
-                      <TableHeaderCell numeric>Nu</TableHeaderCell>
-                      <TableHeaderCell numeric>Verandering</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {growth.data.people.map((p) => (
-                      <TableRow key={`${p.personnel_number}-${p.competency_code}`}>
-                        <TableHeaderCell scope="row">{p.personnel_number}</TableHeaderCell>
-                        <TableCell>{competencyNames.get(p.competency_code) ?? p.competency_code}</TableCell>
-                        <TableCell numeric>{formatScore(p.before)}</TableCell>
-                        <TableCell numeric>{formatScore(p.after)}</TableCell>
-                        <TableCell numeric>{formatChange(p.change)}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </TableContainer>
-              <DownloadTable
-                what="de groei per persoon en competentie"
-                table={{
-                  name: `groei-per-persoon-${growth.data.from}-${growth.data.to}`,
-                  header: ["Personeelsnummer", "Competentie", "Code", "Toen", "Nu", "Verandering"],
-                  rows: growth.data.people.map((p) => [
-                    p.personnel_number,
-                    competencyNames.get(p.competency_code) ?? p.competency_code,
-                    p.competency_code,
-                    p.before,
-                    p.after,
-                    p.change,
-                  ]),
-                }}
-              />
-            </section>
-          )}
+          <GrowthByCompetency growth={growth.data} apiPath={apiPath} />
+          <GrowthByPerson growth={growth.data} />
         </>
       )}
     </>
+  );
+}
+
+/** The change per competency between the two rounds (works council: suppressed below five people). */
+function GrowthByCompetency({ growth, apiPath }: { growth: Growth; apiPath: string }) {
+  return (
+    <section aria-labelledby="groei-competenties">
+      <Heading level={2} id="groei-competenties">
+        Per competentie
+      </Heading>
+      {growth.competencies.length === 0 ? (
+        <Paragraph className="kwm-empty">Niemand is in beide rondes op dezelfde competentie beoordeeld.</Paragraph>
+      ) : (
+        <TableContainer label="Groei per competentie">
+          <Table>
+            <TableCaption className="kwm-visually-hidden">Groei per competentie</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Competentie</TableHeaderCell>
+                <TableHeaderCell numeric>Personen</TableHeaderCell>
+                <TableHeaderCell numeric>Gemiddeld toen</TableHeaderCell>
+                <TableHeaderCell numeric>Gemiddeld nu</TableHeaderCell>
+                <TableHeaderCell numeric>Verandering</TableHeaderCell>
+                <TableHeaderCell numeric>Vooruitgegaan</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {growth.competencies.map((c) => (
+                <TableRow key={c.code}>
+                  <TableHeaderCell scope="row">{c.name}</TableHeaderCell>
+                  {c.suppressed ? (
+                    <TableCell colSpan={5}>
+                      <span className="kwm-suppressed">{SUPPRESSED_TEXT}</span>
+                    </TableCell>
+                  ) : (
+                    <>
+                      <TableCell numeric>{formatCount(c.people ?? 0)}</TableCell>
+                      <TableCell numeric>{formatScore(c.average_before)}</TableCell>
+                      <TableCell numeric>{formatScore(c.average_after)}</TableCell>
+                      <TableCell numeric>{formatChange(c.average_change)}</TableCell>
+                      <TableCell numeric>{formatCount(c.improved ?? 0)}</TableCell>
+                    </>
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      <ExportLinks path={apiPath} what="de groei per competentie" />
+    </section>
+  );
+}
+
+/** The change per person and competency, for who may see single people. */
+function GrowthByPerson({ growth }: { growth: Growth }) {
+  const competencyNames = useMemo(() => new Map(growth.competencies.map((c) => [c.code, c.name])), [growth]);
+  if (growth.people.length === 0) return null;
+  return (
+    <section aria-labelledby="groei-personen">
+      <Heading level={2} id="groei-personen">
+        Per persoon
+      </Heading>
+      <TableContainer label="Groei per persoon">
+        <Table>
+          <TableCaption className="kwm-visually-hidden">Groei per persoon en competentie</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Personeelsnummer</TableHeaderCell>
+              <TableHeaderCell>Competentie</TableHeaderCell>
+              <TableHeaderCell numeric>Toen</TableHeaderCell>
+              <TableHeaderCell numeric>Nu</TableHeaderCell>
+              <TableHeaderCell numeric>Verandering</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {growth.people.map((p) => (
+              <TableRow key={`${p.personnel_number}-${p.competency_code}`}>
+                <TableHeaderCell scope="row">{p.personnel_number}</TableHeaderCell>
+                <TableCell>{competencyNames.get(p.competency_code) ?? p.competency_code}</TableCell>
+                <TableCell numeric>{formatScore(p.before)}</TableCell>
+                <TableCell numeric>{formatScore(p.after)}</TableCell>
+                <TableCell numeric>{formatChange(p.change)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <DownloadTable
+        what="de groei per persoon en competentie"
+        table={{
+          name: `groei-per-persoon-${growth.from}-${growth.to}`,
+          header: ["Personeelsnummer", "Competentie", "Code", "Toen", "Nu", "Verandering"],
+          rows: growth.people.map((p) => [
+            p.personnel_number,
+            competencyNames.get(p.competency_code) ?? p.competency_code,
+            p.competency_code,
+            p.before,
+            p.after,
+            p.change,
+          ]),
+        }}
+      />
+    </section>
   );
 }

@@ -134,13 +134,7 @@ export function OrganisationHeatmapPage({ code }: { code: string }) {
       const target = data?.units[row];
       if (!target) return;
       if (target.code === unit && individuals) navigate(roundPath(code, `/team${query({ eenheid: target.code })}`));
-      else
-        navigate(
-          roundPath(
-            code,
-            `/organisatie${query({ eenheid: target.code, maat: measure === "share" ? "voldoet" : null })}`,
-          ),
-        );
+      else navigate(here(target.code));
     },
     [data, unit, individuals, code, measure],
   );
@@ -163,23 +157,7 @@ export function OrganisationHeatmapPage({ code }: { code: string }) {
           <RoundNav round={round.data} user={user} current="organisation" />
         </>
       )}
-      <nav className="kwm-drill" aria-label="Ingezoomd op">
-        <ol>
-          <li>
-            {unit ? <Link href={here("")}>Hele organisatie</Link> : <span aria-current="page">Hele organisatie</span>}
-          </li>
-          {unit &&
-            trail(unit, parentOf).map((c) => (
-              <li key={c}>
-                {c === unit ? (
-                  <span aria-current="page">{names.get(c) ?? c}</span>
-                ) : (
-                  <Link href={here(c)}>{names.get(c) ?? c}</Link>
-                )}
-              </li>
-            ))}
-        </ol>
-      </nav>
+      <DrillTrail unit={unit} parentOf={parentOf} names={names} hrefOf={(c) => here(c)} />
       <Paragraph>
         Per eenheid (met de eenheden eronder) en competentie: het gemiddelde tekort van wie een score heeft, en welk
         deel daarvan het vereiste niveau haalt. Kies een eenheid om in te zoomen
@@ -211,57 +189,104 @@ export function OrganisationHeatmapPage({ code }: { code: string }) {
             {"<5"} = afgeschermd (minder dan 5 personen) · n.b. = nog niet beoordeeld · lege cel = niemand in deze
             eenheid wordt erop beoordeeld.
           </p>
-          <TableContainer label="Heatmap organisatie als tabel">
-            <Table className="kwm-heatmap-table">
-              <TableCaption>
-                Per eenheid en competentie: gemiddeld tekort, aandeel dat voldoet en aantal personen
-              </TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Eenheid</TableHeaderCell>
-                  {data.competencies.map((c) => (
-                    <TableHeaderCell key={c.code}>{c.name}</TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.units.map((u, r) => (
-                  <TableRow key={u.code}>
-                    <TableHeaderCell scope="row" className={`kwm-depth-${Math.min(u.depth, 8)}`}>
-                      {u.code === unit ? (
-                        <span>{u.name}</span>
-                      ) : (
-                        <Link href={here(u.code)}>
-                          {u.name}
-                          <span className="kwm-visually-hidden"> (inzoomen)</span>
-                        </Link>
-                      )}
-                      {individuals && (
-                        <>
-                          {" "}
-                          <Link
-                            href={roundPath(code, `/team${query({ eenheid: u.code })}`)}
-                            className="kwm-cell-action"
-                          >
-                            personen<span className="kwm-visually-hidden"> van {u.name}</span>
-                          </Link>
-                        </>
-                      )}
-                    </TableHeaderCell>
-                    {data.cells[r].map((cell, c) => (
-                      <TableCell key={data.competencies[c].code}>
-                        <UnitCellText cell={cell} />
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
+          <UnitHeatmapTable
+            data={data}
+            unit={unit}
+            zoomHref={(c) => here(c)}
+            teamHref={individuals ? (c) => roundPath(code, `/team${query({ eenheid: c })}`) : undefined}
+          />
           <ExportLinks path={apiPath} what="de heatmap van de organisatie" />
         </>
       )}
     </>
+  );
+}
+
+interface DrillTrailProps {
+  unit: string;
+  parentOf: Map<string, string | null>;
+  names: Map<string, string>;
+  hrefOf: (unit: string) => string;
+}
+
+/** Where the map is zoomed in: the whole organisation, then every unit down to the current one. */
+function DrillTrail({ unit, parentOf, names, hrefOf }: DrillTrailProps) {
+  return (
+    <nav className="kwm-drill" aria-label="Ingezoomd op">
+      <ol>
+        <li>
+          {unit ? <Link href={hrefOf("")}>Hele organisatie</Link> : <span aria-current="page">Hele organisatie</span>}
+        </li>
+        {unit &&
+          trail(unit, parentOf).map((c) => (
+            <li key={c}>
+              {c === unit ? (
+                <span aria-current="page">{names.get(c) ?? c}</span>
+              ) : (
+                <Link href={hrefOf(c)}>{names.get(c) ?? c}</Link>
+              )}
+            </li>
+          ))}
+      </ol>
+    </nav>
+  );
+}
+
+interface UnitHeatmapTableProps {
+  data: OrganisationHeatmap;
+  unit: string;
+  zoomHref: (unit: string) => string;
+  /** Where a unit's people are, for who may see single people. */
+  teamHref?: (unit: string) => string;
+}
+
+/** The organisation heatmap's figures as a table, with the links to zoom in and to a unit's people. */
+function UnitHeatmapTable({ data, unit, zoomHref, teamHref }: UnitHeatmapTableProps) {
+  return (
+    <TableContainer label="Heatmap organisatie als tabel">
+      <Table className="kwm-heatmap-table">
+        <TableCaption>
+          Per eenheid en competentie: gemiddeld tekort, aandeel dat voldoet en aantal personen
+        </TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Eenheid</TableHeaderCell>
+            {data.competencies.map((c) => (
+              <TableHeaderCell key={c.code}>{c.name}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {data.units.map((u, r) => (
+            <TableRow key={u.code}>
+              <TableHeaderCell scope="row" className={`kwm-depth-${Math.min(u.depth, 8)}`}>
+                {u.code === unit ? (
+                  <span>{u.name}</span>
+                ) : (
+                  <Link href={zoomHref(u.code)}>
+                    {u.name}
+                    <span className="kwm-visually-hidden"> (inzoomen)</span>
+                  </Link>
+                )}
+                {teamHref && (
+                  <>
+                    {" "}
+                    <Link href={teamHref(u.code)} className="kwm-cell-action">
+                      personen<span className="kwm-visually-hidden"> van {u.name}</span>
+                    </Link>
+                  </>
+                )}
+              </TableHeaderCell>
+              {data.cells[r].map((cell, c) => (
+                <TableCell key={data.competencies[c].code}>
+                  <UnitCellText cell={cell} />
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }
 

@@ -45,8 +45,8 @@ function differenceKind(d: RequirementDifference): string {
 /** Two profiles side by side: overlap, the proposed match and every requirement that differs. */
 export function ProfileComparePage() {
   const location = useLocation();
-  const from = location.search.get("from") ?? "";
-  const to = location.search.get("to") ?? "";
+  const from = location.search.get("van") ?? "";
+  const to = location.search.get("naar") ?? "";
   const comparison = useApi<ProfileComparison>(from && to ? `/profiles/compare${query({ from, to })}` : null);
   const data = comparison.data;
   const title = data

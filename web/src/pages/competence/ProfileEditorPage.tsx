@@ -383,7 +383,6 @@ function RequirementEditor({
     focusAfter.current = null;
   });
   const byValue = useMemo(() => new Map(options.map((o) => [o.value, o])), [options]);
-  const frameworks = useMemo(() => [...new Set(options.map((o) => o.framework))], [options]);
   const update = (i: number, patch: Partial<Row>) =>
     onChange(rows.map((row, k) => (k === i ? { ...row, ...patch } : row)));
   const invalid = (id: string) => problems.some((p) => p.target === id);
@@ -420,29 +419,15 @@ function RequirementEditor({
                 return (
                   <TableRow key={row.id}>
                     <TableCell>
-                      <Select
+                      <RequirementChoice
                         id={rowId(list, i, "competency")}
-                        aria-label={`${noun[0].toUpperCase()}${noun.slice(1)} op regel ${i + 1}`}
+                        label={`${noun[0].toUpperCase()}${noun.slice(1)} op regel ${i + 1}`}
+                        noun={noun}
+                        options={options}
                         value={row.option}
                         invalid={invalid(rowId(list, i, "competency"))}
-                        onChange={(e) => update(i, { option: e.target.value })}
-                      >
-                        <option value="">Kies een {noun}</option>
-                        {frameworks.map((framework) => (
-                          <optgroup
-                            key={framework}
-                            label={options.find((o) => o.framework === framework)?.frameworkName ?? framework}
-                          >
-                            {options
-                              .filter((o) => o.framework === framework)
-                              .map((o) => (
-                                <option key={o.value} value={o.value}>
-                                  {o.name}
-                                </option>
-                              ))}
-                          </optgroup>
-                        ))}
-                      </Select>
+                        onChange={(option) => update(i, { option })}
+                      />
                     </TableCell>
                     <TableCell>
                       <Select
@@ -510,5 +495,36 @@ function RequirementEditor({
         </Button>
       )}
     </section>
+  );
+}
+
+interface RequirementChoiceProps {
+  id: string;
+  label: string;
+  noun: string;
+  options: Option[];
+  value: string;
+  invalid: boolean;
+  onChange: (option: string) => void;
+}
+
+/** The competency or knowledge area of a requirement, grouped by the framework it comes from. */
+function RequirementChoice({ id, label, noun, options, value, invalid, onChange }: RequirementChoiceProps) {
+  const frameworks = useMemo(() => [...new Set(options.map((o) => o.framework))], [options]);
+  return (
+    <Select id={id} aria-label={label} value={value} invalid={invalid} onChange={(e) => onChange(e.target.value)}>
+      <option value="">Kies een {noun}</option>
+      {frameworks.map((framework) => (
+        <optgroup key={framework} label={options.find((o) => o.framework === framework)?.frameworkName ?? framework}>
+          {options
+            .filter((o) => o.framework === framework)
+            .map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.name}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </Select>
   );
 }

@@ -2,17 +2,7 @@ import { useMemo, useState } from "react";
 import { SelectField } from "../../components/Fields";
 import { FilterForm } from "../../components/FilterForm";
 import { query } from "../../api/client";
-import {
-  DataTable,
-  FormField,
-  Heading,
-  Link,
-  LoadError,
-  Loading,
-  Paragraph,
-  Select,
-  columnHelper,
-} from "../../components";
+import { DataTable, Heading, Link, LoadError, Loading, Paragraph, columnHelper } from "../../components";
 import { ExportLinks } from "../../components/ExportLinks";
 import { educationLabels, formatCount, label } from "../../format";
 import { navigate } from "../../router";
@@ -120,17 +110,15 @@ function ProfileSelect({
   onChange: (value: string) => void;
 }) {
   return (
-    <FormField id={id} label={labelText}>
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Kies een functieniveau</option>
-        {profiles.map((p) => (
-          <option key={profileKey(p.function_code, p.level)} value={profileKey(p.function_code, p.level)}>
-            {p.function_name}, {p.level} ({p.function_code})
-            {p.competencies + p.knowledge_areas === 0 ? " – nog geen profiel" : ""}
-          </option>
-        ))}
-      </Select>
-    </FormField>
+    <SelectField id={id} label={labelText} value={value} onChange={onChange}>
+      <option value="">Kies een functieniveau</option>
+      {profiles.map((p) => (
+        <option key={profileKey(p.function_code, p.level)} value={profileKey(p.function_code, p.level)}>
+          {p.function_name}, {p.level} ({p.function_code})
+          {p.competencies + p.knowledge_areas === 0 ? " – nog geen profiel" : ""}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -144,7 +132,7 @@ function CompareForm({ profiles }: { profiles: ProfileSummary[] }) {
       return;
     }
     setError(undefined);
-    navigate(`/competenties/profielen/vergelijken${query({ from, to })}`);
+    navigate(`/competenties/profielen/vergelijken${query({ van: from, naar: to })}`);
   };
   return (
     <section aria-labelledby="vergelijken">

@@ -33,6 +33,17 @@ function scoresOf(form: RatingFormData): Scores {
   return scores;
 }
 
+/** Every indicator of the form with its score, answered or not. */
+function scoresBody(form: RatingFormData, scores: Scores): ScoreInput[] {
+  return form.competencies.flatMap((competency) =>
+    competency.indicators.map((indicator) => ({
+      competency_code: competency.code,
+      indicator_code: indicator.code,
+      score: scores.get(key(competency.code, indicator.code)) ?? null,
+    })),
+  );
+}
+
 function scalePoints(min: number, max: number): number[] {
   return Array.from({ length: max - min + 1 }, (_, i) => min + i);
 }
@@ -88,15 +99,7 @@ export function RatingForm({ form: initial, save, subject }: RatingFormProps) {
     }
     setBusy(mode);
     try {
-      const body: ScoreInput[] = [];
-      for (const competency of form.competencies)
-        for (const indicator of competency.indicators)
-          body.push({
-            competency_code: competency.code,
-            indicator_code: indicator.code,
-            score: scores.get(key(competency.code, indicator.code)) ?? null,
-          });
-      const stored = await save(body);
+      const stored = await save(scoresBody(form, scores));
       setForm(stored);
       setScores(scoresOf(stored));
       setDirty(false);
@@ -122,35 +125,19 @@ export function RatingForm({ form: initial, save, subject }: RatingFormProps) {
 
   return (
     <form className="kwm-rating-form" onSubmit={submit} noValidate aria-label={`${sourceLabels[form.source]} invullen`}>
-      <p className="utrecht-paragraph kwm-rating-progress" id="rating-progress">
-        <strong>
-          {formatCount(answered)} van {formatCount(total)}
-        </strong>{" "}
-        gedragsindicatoren beantwoord
-        {form.complete && !dirty ? " · compleet" : ""}
-        <progress
-          className="kwm-rating-progress__bar"
-          max={total || 1}
-          value={answered}
-          aria-labelledby="rating-progress"
-        />
-      </p>
-      {!editable && (
-        <Alert type="info">
-          <Paragraph>
-            {form.round.status === "closed"
-              ? "Deze ronde is gesloten: de antwoorden kunnen niet meer worden gewijzigd."
-              : "U kunt deze beoordeling bekijken, maar niet wijzigen."}
-          </Paragraph>
-        </Alert>
-      )}
+      <RatingStatus
+        answered={answered}
+        total={total}
+        complete={form.complete && !dirty}
+        editable={editable}
+        closed={form.round.status === "closed"}
+      />
       <ErrorSummary
         ref={summaryRef}
         title={`Nog ${missing.length === 1 ? "1 vraag" : `${formatCount(missing.length)} vragen`} open`}
         errors={missing}
       />
       {form.competencies.map((competency) => {
-        const points = scalePoints(competency.scale.min, competency.scale.max);
         const headingId = `competency-${competency.code}`;
         return (
           <section key={competency.code} className="kwm-rating-competency" aria-labelledby={headingId}>
@@ -160,52 +147,18 @@ export function RatingForm({ form: initial, save, subject }: RatingFormProps) {
             <Paragraph className="kwm-rating-competency__definition">{competency.definition}</Paragraph>
             <Paragraph className="kwm-hint">{kindLabels[competency.kind]}</Paragraph>
             {competency.indicators.map((indicator, index) => {
-              const chosen = scores.get(key(competency.code, indicator.code)) ?? null;
-              const invalid = missing.some(
-                (e) => e.target === inputId(competency.code, indicator.code, competency.scale.min),
-              );
               return (
-                <fieldset
+                <IndicatorQuestion
                   key={indicator.code}
-                  className={`kwm-indicator${invalid ? " kwm-indicator--invalid" : ""}`}
-                  aria-invalid={invalid || undefined}
-                  aria-describedby={invalid ? `${inputId(competency.code, indicator.code, 0)}-error` : undefined}
-                >
-                  <legend className="kwm-indicator__legend">
-                    <span className="kwm-indicator__number">
-                      {competency.name}, vraag {index + 1} van {competency.indicators.length}
-                    </span>
-                    <span className="kwm-indicator__text">{indicator.text}</span>
-                  </legend>
-                  {invalid && (
-                    <p className="kwm-indicator__error" id={`${inputId(competency.code, indicator.code, 0)}-error`}>
-                      Kies een antwoord.
-                    </p>
+                  competency={competency}
+                  index={index}
+                  chosen={scores.get(key(competency.code, indicator.code)) ?? null}
+                  invalid={missing.some(
+                    (e) => e.target === inputId(competency.code, indicator.code, competency.scale.min),
                   )}
-                  <div className="kwm-scale">
-                    {points.map((point) => {
-                      const id = inputId(competency.code, indicator.code, point);
-                      return (
-                        <div key={point} className="kwm-scale__option">
-                          <input
-                            type="radio"
-                            id={id}
-                            name={key(competency.code, indicator.code)}
-                            value={point}
-                            checked={chosen === point}
-                            disabled={!editable}
-                            onChange={() => choose(competency.code, indicator.code, point)}
-                            className="kwm-scale__input"
-                          />
-                          <label htmlFor={id} className="kwm-scale__label">
-                            <span className="kwm-scale__point">{point}</span>
-                            <span className="kwm-scale__anchor">{competency.scale.anchors[String(point)] ?? ""}</span>
-                          </label>
-                        </div>
-                      );
-                    })}
-                  </div>
-                </fieldset>
+                  editable={editable}
+                  onChoose={(point) => choose(competency.code, indicator.code, point)}
+                />
               );
             })}
           </section>
@@ -235,5 +188,103 @@ export function RatingForm({ form: initial, save, subject }: RatingFormProps) {
         </div>
       )}
     </form>
+  );
+}
+
+type RatedCompetency = RatingFormData["competencies"][number];
+
+interface IndicatorQuestionProps {
+  competency: RatedCompetency;
+  /** Which indicator of the competency, from 0. */
+  index: number;
+  chosen: number | null;
+  invalid: boolean;
+  editable: boolean;
+  onChoose: (point: number) => void;
+}
+
+/** One behavioural indicator as a question: one large radio option per scale point, with its anchor text. */
+function IndicatorQuestion({ competency, index, chosen, invalid, editable, onChoose }: IndicatorQuestionProps) {
+  const indicator = competency.indicators[index];
+  const points = scalePoints(competency.scale.min, competency.scale.max);
+  return (
+    <fieldset
+      className={`kwm-indicator${invalid ? " kwm-indicator--invalid" : ""}`}
+      aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? `${inputId(competency.code, indicator.code, 0)}-error` : undefined}
+    >
+      <legend className="kwm-indicator__legend">
+        <span className="kwm-indicator__number">
+          {competency.name}, vraag {index + 1} van {competency.indicators.length}
+        </span>
+        <span className="kwm-indicator__text">{indicator.text}</span>
+      </legend>
+      {invalid && (
+        <p className="kwm-indicator__error" id={`${inputId(competency.code, indicator.code, 0)}-error`}>
+          Kies een antwoord.
+        </p>
+      )}
+      <div className="kwm-scale">
+        {points.map((point) => {
+          const id = inputId(competency.code, indicator.code, point);
+          return (
+            <div key={point} className="kwm-scale__option">
+              <input
+                type="radio"
+                id={id}
+                name={key(competency.code, indicator.code)}
+                value={point}
+                checked={chosen === point}
+                disabled={!editable}
+                onChange={() => onChoose(point)}
+                className="kwm-scale__input"
+              />
+              <label htmlFor={id} className="kwm-scale__label">
+                <span className="kwm-scale__point">{point}</span>
+                <span className="kwm-scale__anchor">{competency.scale.anchors[String(point)] ?? ""}</span>
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+interface RatingStatusProps {
+  answered: number;
+  total: number;
+  complete: boolean;
+  editable: boolean;
+  closed: boolean;
+}
+
+/** How far the form is, and why it cannot be changed when it cannot. */
+function RatingStatus({ answered, total, complete, editable, closed }: RatingStatusProps) {
+  return (
+    <>
+      <p className="utrecht-paragraph kwm-rating-progress" id="rating-progress">
+        <strong>
+          {formatCount(answered)} van {formatCount(total)}
+        </strong>{" "}
+        gedragsindicatoren beantwoord
+        {complete ? " · compleet" : ""}
+        <progress
+          className="kwm-rating-progress__bar"
+          max={total || 1}
+          value={answered}
+          aria-labelledby="rating-progress"
+        />
+      </p>
+      {!editable && (
+        <Alert type="info">
+          <Paragraph>
+            {closed
+              ? "Deze ronde is gesloten: de antwoorden kunnen niet meer worden gewijzigd."
+              : "U kunt deze beoordeling bekijken, maar niet wijzigen."}
+          </Paragraph>
+        </Alert>
+      )}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 // One round: its facts and purpose, the progress dashboard (who has finished which source), and for HR the
 // participants with their consent, assessors, extra participants and closing the round.
-import { TextareaField } from "../../components/Fields";
+import { InputField, TextareaField } from "../../components/Fields";
 import { UnitField } from "../../components/UnitFilter";
 import { useUnitOptions } from "../../hooks/useUnitOptions";
 import { useMemo, useRef, useState, type FormEvent } from "react";
@@ -10,7 +10,6 @@ import {
   Alert,
   Button,
   DataList,
-  FormField,
   Heading,
   Link,
   LoadError,
@@ -24,8 +23,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textbox,
-  fieldDescribedBy,
 } from "../../components";
 import { CheckboxOption } from "../../components/Checkbox";
 import { ExportLinks } from "../../components/ExportLinks";
@@ -526,28 +523,22 @@ function AssessorsSection({ round }: { round: Round }) {
         </ul>
       )}
       <form className="kwm-form" onSubmit={submit} noValidate aria-label="Externe assessor toevoegen">
-        <FormField id="assessor-username" label="Gebruikersnaam van de assessor">
-          <Textbox
-            id="assessor-username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            autoComplete="off"
-          />
-        </FormField>
-        <FormField
+        <InputField
+          id="assessor-username"
+          label="Gebruikersnaam van de assessor"
+          value={username}
+          onChange={setUsername}
+          autoComplete="off"
+        />
+        <InputField
           id="assessor-password"
           label="Wachtwoord voor een nieuw account (minstens 12 tekens)"
           description="Leeg laten om een bestaand assessoraccount aan deze ronde te koppelen."
-        >
-          <Textbox
-            id="assessor-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby={fieldDescribedBy("assessor-password", true, false)}
-          />
-        </FormField>
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+        />
         {message && (
           <Alert type={message.type} live>
             <Paragraph>{message.text}</Paragraph>

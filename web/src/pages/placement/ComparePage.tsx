@@ -48,7 +48,7 @@ function parseRuns(text: string | null): number[] {
 
 function Compare({ reorganisation }: { reorganisation: ReorganisationHeadline }) {
   const location = useLocation();
-  const asked = parseRuns(location.search.get("runs"));
+  const asked = parseRuns(location.search.get("voorstellen"));
   const runs = useApi<Items<RunHeadline>>(`/reorganisations/${reorganisation.id}/runs`);
   // Without a choice: the latest three runs, oldest first.
   const chosen = asked.length > 0 ? asked : (runs.data?.items.slice(-3).map((run) => run.id) ?? []);
@@ -64,7 +64,7 @@ function Compare({ reorganisation }: { reorganisation: ReorganisationHeadline })
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const ordered = (runs.data?.items ?? []).map((run) => run.id).filter((runId) => draft.includes(runId));
-    navigate(`${reorganisationPath(reorganisation.id, "vergelijken")}${query({ runs: ordered.join(",") })}`);
+    navigate(`${reorganisationPath(reorganisation.id, "vergelijken")}${query({ voorstellen: ordered.join(",") })}`);
   };
 
   if (runs.loading && !runs.data) return <Loading what="Voorstellen" />;

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
+import { SelectField } from "../../components/Fields";
 import {
   Alert,
   Button,
   ButtonGroup,
-  FormField,
   Heading,
   LoadError,
   Loading,
@@ -146,150 +146,209 @@ function Mapping({ reorganisation, onConfirmed }: { reorganisation: Reorganisati
       <FormErrorSummary submission={submission} title="Het is niet gelukt" />
 
       {current.old_functions.map((old) => {
-        const pairs = (pairsByOld.get(old.function_id) ?? []).filter((p) =>
-          shown.has(pairKey(p.old_function_id, p.new_function_id)),
-        );
-        const hidden = (pairsByOld.get(old.function_id) ?? []).filter(
-          (p) => !shown.has(pairKey(p.old_function_id, p.new_function_id)),
-        );
-        const headingId = `old-${old.function_id}`;
+        const all = pairsByOld.get(old.function_id) ?? [];
+        const isShown = (p: MappingPair) => shown.has(pairKey(p.old_function_id, p.new_function_id));
         return (
-          <section key={old.function_id} aria-labelledby={headingId} className="kwm-pl-mapping-group">
-            <Heading level={2} id={headingId}>
-              {functionText(old.name, old.level)}{" "}
-              <span className="kwm-hint">
-                ({old.code}, {formatCount(old.employees)} {old.employees === 1 ? "medewerker" : "medewerkers"})
-              </span>
-            </Heading>
-            {pairs.length === 0 ? (
-              <Paragraph className="kwm-empty">
-                Geen nieuwe functie voorgesteld: deze medewerkers worden niet op grond van hun functie geplaatst.
-              </Paragraph>
-            ) : (
-              <TableContainer label={`Koppeling van ${old.name} (${old.level})`}>
-                <Table>
-                  <TableCaption className="kwm-visually-hidden">
-                    Nieuwe functies voor {old.name} ({old.level})
-                  </TableCaption>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>Nieuwe functie</TableHeaderCell>
-                      <TableHeaderCell>Voorstel</TableHeaderCell>
-                      <TableHeaderCell>Waarom</TableHeaderCell>
-                      <TableHeaderCell>Koppeling</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {pairs.map((pair) => {
-                      const key = pairKey(pair.old_function_id, pair.new_function_id);
-                      const target = newById.get(pair.new_function_id);
-                      const choice = choices.get(key) ?? pair.match;
-                      const selectId = `match-${pair.old_function_id}-${pair.new_function_id}`;
-                      const targetName = target
-                        ? functionText(target.name, target.level)
-                        : String(pair.new_function_id);
-                      return (
-                        <TableRow key={key}>
-                          <TableHeaderCell scope="row">
-                            {targetName}
-                            {target?.novelty === "new" && (
-                              <>
-                                {" "}
-                                <StatusBadge tone="neutral">Nieuwe functie</StatusBadge>
-                              </>
-                            )}
-                          </TableHeaderCell>
-                          <TableCell>
-                            {matchLabels[pair.proposed]}
-                            {pair.overlap !== null && <> ({formatPercent(pair.overlap)} overlap)</>}
-                          </TableCell>
-                          <TableCell>
-                            <ul className="kwm-pl-reasons">
-                              {pair.reasons.map((reason) => (
-                                <li key={reason}>{reason}</li>
-                              ))}
-                            </ul>
-                          </TableCell>
-                          <TableCell>
-                            {editable ? (
-                              <Select
-                                id={selectId}
-                                className="kwm-pl-match-select"
-                                aria-label={`Koppeling van ${functionText(old.name, old.level)} naar ${targetName}`}
-                                value={choice}
-                                onChange={(event) => {
-                                  const next = new Map(choices);
-                                  next.set(key, event.target.value as FunctionMatch);
-                                  setChoices(next);
-                                }}
-                              >
-                                {MATCHES.map((match) => (
-                                  <option key={match} value={match}>
-                                    {matchLabels[match]}
-                                  </option>
-                                ))}
-                              </Select>
-                            ) : (
-                              <strong>{matchLabels[choice]}</strong>
-                            )}
-                            {choice !== pair.proposed && (
-                              <span className="kwm-hint"> (afwijkend van het voorstel)</span>
-                            )}
-                          </TableCell>
-                        </TableRow>
-                      );
-                    })}
-                  </TableBody>
-                </Table>
-              </TableContainer>
-            )}
-            {editable && hidden.length > 0 && (
-              <AddPair
-                id={`add-${old.function_id}`}
-                label={`Andere nieuwe functie koppelen aan ${old.name} (${old.level})`}
-                options={hidden.map((p) => {
-                  const target = newById.get(p.new_function_id);
-                  return {
-                    value: pairKey(p.old_function_id, p.new_function_id),
-                    text: target
-                      ? `${functionText(target.name, target.level)} (${target.code})`
-                      : String(p.new_function_id),
-                  };
-                })}
-                onAdd={(key) => setShown(new Set([...shown, key]))}
-              />
-            )}
-          </section>
+          <MappingGroup
+            key={old.function_id}
+            old={old}
+            pairs={all.filter(isShown)}
+            hidden={all.filter((p) => !isShown(p))}
+            newById={newById}
+            choices={choices}
+            editable={editable}
+            onChoose={(key, match) => setChoices(new Map(choices).set(key, match))}
+            onShow={(key) => setShown(new Set([...shown, key]))}
+          />
         );
       })}
-
       {editable && (
-        <section aria-labelledby="bevestigen">
-          <Heading level={2} id="bevestigen">
-            Bevestigen
-          </Heading>
-          <Paragraph>
-            {changed.length === 0
-              ? "U bevestigt het voorstel zoals het is."
-              : `U wijkt bij ${formatCount(changed.length)} ${changed.length === 1 ? "koppeling" : "koppelingen"} af van het voorstel.`}{" "}
-            De bevestiging wordt vastgelegd met uw naam ({user.username}) en het tijdstip.
-          </Paragraph>
-          <ButtonGroup>
-            <Button
-              appearance="primary"
-              onClick={() => void confirm()}
-              busy={submission.busy}
-              disabled={submission.busy}
-            >
-              Koppeling bevestigen
-            </Button>
-            <Button appearance="secondary" onClick={() => void propose()} disabled={submission.busy}>
-              Opnieuw voorstellen uit de profielen
-            </Button>
-          </ButtonGroup>
-        </section>
+        <ConfirmMapping
+          changed={changed.length}
+          username={user.username}
+          busy={submission.busy}
+          onConfirm={() => void confirm()}
+          onPropose={() => void propose()}
+        />
       )}
     </>
+  );
+}
+
+type MappingPair = FunctionMapping["pairs"][number];
+type OldFunction = FunctionMapping["old_functions"][number];
+type NewFunction = FunctionMapping["new_functions"][number];
+
+interface MappingGroupProps {
+  old: OldFunction;
+  pairs: MappingPair[];
+  /** The pairs not proposed, which HR can add. */
+  hidden: MappingPair[];
+  newById: Map<number, NewFunction>;
+  choices: Map<string, FunctionMatch>;
+  editable: boolean;
+  onChoose: (key: string, match: FunctionMatch) => void;
+  onShow: (key: string) => void;
+}
+
+/** One current function with the new functions that resemble it, and HR's choice for each. */
+function MappingGroup({ old, pairs, hidden, newById, choices, editable, onChoose, onShow }: MappingGroupProps) {
+  const headingId = `old-${old.function_id}`;
+  const nameOf = (pair: MappingPair) => {
+    const target = newById.get(pair.new_function_id);
+    return target ? functionText(target.name, target.level) : String(pair.new_function_id);
+  };
+  return (
+    <section aria-labelledby={headingId} className="kwm-pl-mapping-group">
+      <Heading level={2} id={headingId}>
+        {functionText(old.name, old.level)}{" "}
+        <span className="kwm-hint">
+          ({old.code}, {formatCount(old.employees)} {old.employees === 1 ? "medewerker" : "medewerkers"})
+        </span>
+      </Heading>
+      {pairs.length === 0 ? (
+        <Paragraph className="kwm-empty">
+          Geen nieuwe functie voorgesteld: deze medewerkers worden niet op grond van hun functie geplaatst.
+        </Paragraph>
+      ) : (
+        <TableContainer label={`Koppeling van ${old.name} (${old.level})`}>
+          <Table>
+            <TableCaption className="kwm-visually-hidden">
+              Nieuwe functies voor {old.name} ({old.level})
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Nieuwe functie</TableHeaderCell>
+                <TableHeaderCell>Voorstel</TableHeaderCell>
+                <TableHeaderCell>Waarom</TableHeaderCell>
+                <TableHeaderCell>Koppeling</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {pairs.map((pair) => {
+                const key = pairKey(pair.old_function_id, pair.new_function_id);
+                return (
+                  <PairRow
+                    key={key}
+                    pair={pair}
+                    oldName={functionText(old.name, old.level)}
+                    targetName={nameOf(pair)}
+                    isNew={newById.get(pair.new_function_id)?.novelty === "new"}
+                    choice={choices.get(key) ?? pair.match}
+                    editable={editable}
+                    onChoose={(match) => onChoose(key, match)}
+                  />
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      {editable && hidden.length > 0 && (
+        <AddPair
+          id={`add-${old.function_id}`}
+          label={`Andere nieuwe functie koppelen aan ${old.name} (${old.level})`}
+          options={hidden.map((p) => {
+            const code = newById.get(p.new_function_id)?.code;
+            return {
+              value: pairKey(p.old_function_id, p.new_function_id),
+              text: code ? `${nameOf(p)} (${code})` : nameOf(p),
+            };
+          })}
+          onAdd={onShow}
+        />
+      )}
+    </section>
+  );
+}
+
+interface PairRowProps {
+  pair: MappingPair;
+  oldName: string;
+  targetName: string;
+  isNew: boolean;
+  choice: FunctionMatch;
+  editable: boolean;
+  onChoose: (match: FunctionMatch) => void;
+}
+
+function PairRow({ pair, oldName, targetName, isNew, choice, editable, onChoose }: PairRowProps) {
+  return (
+    <TableRow>
+      <TableHeaderCell scope="row">
+        {targetName}
+        {isNew && (
+          <>
+            {" "}
+            <StatusBadge tone="neutral">Nieuwe functie</StatusBadge>
+          </>
+        )}
+      </TableHeaderCell>
+      <TableCell>
+        {matchLabels[pair.proposed]}
+        {pair.overlap !== null && <> ({formatPercent(pair.overlap)} overlap)</>}
+      </TableCell>
+      <TableCell>
+        <ul className="kwm-pl-reasons">
+          {pair.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      </TableCell>
+      <TableCell>
+        {editable ? (
+          <Select
+            id={`match-${pair.old_function_id}-${pair.new_function_id}`}
+            className="kwm-pl-match-select"
+            aria-label={`Koppeling van ${oldName} naar ${targetName}`}
+            value={choice}
+            onChange={(event) => onChoose(event.target.value as FunctionMatch)}
+          >
+            {MATCHES.map((match) => (
+              <option key={match} value={match}>
+                {matchLabels[match]}
+              </option>
+            ))}
+          </Select>
+        ) : (
+          <strong>{matchLabels[choice]}</strong>
+        )}
+        {choice !== pair.proposed && <span className="kwm-hint"> (afwijkend van het voorstel)</span>}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+interface ConfirmMappingProps {
+  /** How many pairs differ from the proposal. */
+  changed: number;
+  username: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onPropose: () => void;
+}
+
+function ConfirmMapping({ changed, username, busy, onConfirm, onPropose }: ConfirmMappingProps) {
+  return (
+    <section aria-labelledby="bevestigen">
+      <Heading level={2} id="bevestigen">
+        Bevestigen
+      </Heading>
+      <Paragraph>
+        {changed === 0
+          ? "U bevestigt het voorstel zoals het is."
+          : `U wijkt bij ${formatCount(changed)} ${changed === 1 ? "koppeling" : "koppelingen"} af van het voorstel.`}{" "}
+        De bevestiging wordt vastgelegd met uw naam ({username}) en het tijdstip.
+      </Paragraph>
+      <ButtonGroup>
+        <Button appearance="primary" onClick={onConfirm} busy={busy} disabled={busy}>
+          Koppeling bevestigen
+        </Button>
+        <Button appearance="secondary" onClick={onPropose} disabled={busy}>
+          Opnieuw voorstellen uit de profielen
+        </Button>
+      </ButtonGroup>
+    </section>
   );
 }
 
@@ -307,16 +366,14 @@ function AddPair({
   const [value, setValue] = useState("");
   return (
     <div className="kwm-pl-inline-form">
-      <FormField id={id} label={label}>
-        <Select id={id} value={value} onChange={(event) => setValue(event.target.value)}>
-          <option value="">Kies een functie</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.text}
-            </option>
-          ))}
-        </Select>
-      </FormField>
+      <SelectField id={id} label={label} value={value} onChange={setValue}>
+        <option value="">Kies een functie</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </SelectField>
       <Button
         disabled={!value}
         onClick={() => {

@@ -1,23 +1,20 @@
 import { useState, type FormEvent } from "react";
-import {
-  Button,
-  FormField,
-  Heading,
-  LoadError,
-  Loading,
-  Paragraph,
-  Select,
-  Textarea,
-  fieldDescribedBy,
-} from "../../components";
+import { LabelOptions, SelectField, TextareaField } from "../../components/Fields";
+import { Button, Heading, LoadError, Loading, Paragraph } from "../../components";
 import { formatCount, formatDateTime } from "../../format";
 import { useApi } from "../../useApi";
 import { ExplanationView } from "./ExplanationView";
 import { objectionStatusLabels } from "./labels";
-import { FormErrorSummary, ReorganisationFrame, StatusBadge, SuccessMessage, useSubmission } from "./shared";
+import {
+  EmployeeOptions,
+  FormErrorSummary,
+  ReorganisationFrame,
+  StatusBadge,
+  SuccessMessage,
+  useSubmission,
+} from "./shared";
 import type { Explanation, Items, Objection, ObjectionStatus, ReorganisationHeadline, Scope } from "./types";
 
-const STATUSES: ObjectionStatus[] = ["received", "in_review", "upheld", "rejected", "withdrawn"];
 const OPEN: ObjectionStatus[] = ["received", "in_review"];
 
 const statusTone = (status: ObjectionStatus) =>
@@ -126,38 +123,23 @@ function ObjectionCard({ path, objection, onChanged }: { path: string; objection
             noValidate
             aria-label={`Bezwaar van ${objection.name} bijwerken`}
           >
-            <FormField id={`${prefix}-status`} label="Status">
-              <Select
-                id={`${prefix}-status`}
-                value={status}
-                onChange={(event) => setStatus(event.target.value as ObjectionStatus)}
-              >
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {objectionStatusLabels[s]}
-                  </option>
-                ))}
-              </Select>
-            </FormField>
-            <FormField
+            <SelectField
+              id={`${prefix}-status`}
+              label="Status"
+              value={status}
+              onChange={(value) => setStatus(value as ObjectionStatus)}
+            >
+              <LabelOptions labels={objectionStatusLabels} />
+            </SelectField>
+            <TextareaField
               id={`${prefix}-response`}
               label="Antwoord aan de medewerker"
               description="Verplicht bij gegrond of ongegrond."
               error={submission.fieldErrors.response}
-            >
-              <Textarea
-                id={`${prefix}-response`}
-                rows={3}
-                value={response}
-                invalid={Boolean(submission.fieldErrors.response)}
-                aria-describedby={fieldDescribedBy(
-                  `${prefix}-response`,
-                  true,
-                  Boolean(submission.fieldErrors.response),
-                )}
-                onChange={(event) => setResponse(event.target.value)}
-              />
-            </FormField>
+              rows={3}
+              value={response}
+              onChange={setResponse}
+            />
             <Button type="submit" busy={submission.busy} disabled={submission.busy}>
               Bezwaar bijwerken
             </Button>
@@ -210,32 +192,24 @@ function RegisterForHr({
       <FormErrorSummary submission={submission} title="Het bezwaar is niet geregistreerd" />
       {scope.error && <LoadError error={scope.error} />}
       <form className="utrecht-form kwm-form" onSubmit={register} noValidate aria-label="Bezwaar registreren">
-        <FormField id="objection-person" label="Medewerker" error={submission.fieldErrors.person_id}>
-          <Select
-            id="objection-person"
-            value={personId}
-            invalid={Boolean(submission.fieldErrors.person_id)}
-            aria-describedby={fieldDescribedBy("objection-person", false, Boolean(submission.fieldErrors.person_id))}
-            onChange={(event) => setPersonId(event.target.value)}
-          >
-            <option value="">Kies een medewerker</option>
-            {scope.data?.employees.map((e) => (
-              <option key={e.person_id} value={e.person_id}>
-                {e.name} ({e.personnel_number})
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        <FormField id="objection-grounds" label="Gronden van het bezwaar" error={submission.fieldErrors.grounds}>
-          <Textarea
-            id="objection-grounds"
-            rows={4}
-            value={grounds}
-            invalid={Boolean(submission.fieldErrors.grounds)}
-            aria-describedby={fieldDescribedBy("objection-grounds", false, Boolean(submission.fieldErrors.grounds))}
-            onChange={(event) => setGrounds(event.target.value)}
-          />
-        </FormField>
+        <SelectField
+          id="objection-person"
+          label="Medewerker"
+          error={submission.fieldErrors.person_id}
+          value={personId}
+          onChange={setPersonId}
+        >
+          <option value="">Kies een medewerker</option>
+          <EmployeeOptions employees={scope.data?.employees} />
+        </SelectField>
+        <TextareaField
+          id="objection-grounds"
+          label="Gronden van het bezwaar"
+          error={submission.fieldErrors.grounds}
+          rows={4}
+          value={grounds}
+          onChange={setGrounds}
+        />
         <Button type="submit" appearance="primary" busy={submission.busy} disabled={submission.busy}>
           Bezwaar registreren
         </Button>
@@ -327,20 +301,14 @@ function MyExplanation({ reorganisation }: { reorganisation: ReorganisationHeadl
           <>
             <FormErrorSummary submission={submission} title="Uw bezwaar is niet verstuurd" />
             <form className="utrecht-form kwm-form" onSubmit={object} noValidate aria-label="Bezwaar maken">
-              <FormField
+              <TextareaField
                 id="my-objection"
                 label="Waarom bent u het niet eens met de uitkomst?"
                 error={submission.fieldErrors.grounds}
-              >
-                <Textarea
-                  id="my-objection"
-                  rows={5}
-                  value={grounds}
-                  invalid={Boolean(submission.fieldErrors.grounds)}
-                  aria-describedby={fieldDescribedBy("my-objection", false, Boolean(submission.fieldErrors.grounds))}
-                  onChange={(event) => setGrounds(event.target.value)}
-                />
-              </FormField>
+                rows={5}
+                value={grounds}
+                onChange={setGrounds}
+              />
               <Button type="submit" busy={submission.busy} disabled={submission.busy}>
                 Bezwaar maken
               </Button>

@@ -2,7 +2,8 @@
 // buttons so it works from the keyboard. Used by employees themselves and by HR from a paper form.
 
 import { useRef, useState, type FormEvent } from "react";
-import { Button, ButtonGroup, FormField, Paragraph, Select, Textarea, fieldDescribedBy } from "../../components";
+import { Button, ButtonGroup, Paragraph } from "../../components";
+import { SelectField, TextareaField } from "../../components/Fields";
 import { ReorderableList } from "../../components/ReorderableList";
 import { formatCount } from "../../format";
 import { functionText, ordinal } from "./labels";
@@ -93,18 +94,7 @@ export function PreferenceEditor({
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const errors: Record<string, string> = {};
-    const seen = new Set<string>();
-    rows.forEach((row) => {
-      if (!row.function_id) errors[`${row.key}.function_id`] = "Kies een functie.";
-      else if (seen.has(row.function_id))
-        errors[`${row.key}.function_id`] = "Deze functie staat al eerder in uw lijst. Kies een andere functie.";
-      seen.add(row.function_id);
-      if (!row.motivation.trim()) errors[`${row.key}.motivation`] = "Schrijf kort waarom u deze functie wilt.";
-      else if (row.motivation.length > MOTIVATION_MAX)
-        errors[`${row.key}.motivation`] = `Gebruik ten hoogste ${formatCount(MOTIVATION_MAX)} tekens.`;
-    });
-    if (rows.length > max) errors.preferences = `U kunt ten hoogste ${max} voorkeuren opgeven.`;
+    const errors = preferenceErrors(rows, max);
     if (!submission.setClientErrors(errors)) return;
     setSent(rows.map((row) => row.key));
     await onSave(rows.map((row) => ({ function_id: Number(row.function_id), motivation: row.motivation.trim() })));
@@ -127,61 +117,18 @@ export function PreferenceEditor({
             }}
             onMove={move}
             className="kwm-pl-preferences"
-            renderItem={(row, index) => {
-              const functionId = `${idPrefix}-${row.key}-function`;
-              const motivationId = `${idPrefix}-${row.key}-motivation`;
-              const functionError = fieldError(row, "function_id");
-              const motivationError = fieldError(row, "motivation");
-              const chosen = byId.get(row.function_id);
-              return (
-                <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset kwm-pl-preference">
-                  <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-                    {ordinal(index + 1)} voorkeur
-                  </legend>
-                  <FormField id={functionId} label="Functie" error={functionError}>
-                    <Select
-                      id={functionId}
-                      value={row.function_id}
-                      onChange={(event) => update(index, { function_id: event.target.value })}
-                      invalid={Boolean(functionError)}
-                      aria-describedby={fieldDescribedBy(functionId, false, Boolean(functionError))}
-                      required
-                    >
-                      <option value="">Kies een functie</option>
-                      {functions.map((f) => (
-                        <option key={f.function_id} value={f.function_id}>
-                          {functionText(f.name, f.level)} – {f.education_level ?? "geen opleidingseis"},{" "}
-                          {f.slots === 1 ? "1 plaats" : `${f.slots} plaatsen`}
-                          {f.novelty === "new" ? " (nieuwe functie)" : ""}
-                        </option>
-                      ))}
-                    </Select>
-                  </FormField>
-                  <FormField
-                    id={motivationId}
-                    label="Motivatie"
-                    description={`Waarom deze functie bij u past. Ten hoogste ${formatCount(MOTIVATION_MAX)} tekens${row.motivation.length ? `; nu ${formatCount(row.motivation.length)}` : ""}.`}
-                    error={motivationError}
-                  >
-                    <Textarea
-                      id={motivationId}
-                      rows={4}
-                      value={row.motivation}
-                      onChange={(event) => update(index, { motivation: event.target.value })}
-                      invalid={Boolean(motivationError)}
-                      aria-describedby={fieldDescribedBy(motivationId, true, Boolean(motivationError))}
-                      required
-                    />
-                  </FormField>
-                  <Button appearance="subtle" onClick={() => remove(index)}>
-                    {ordinal(index + 1)} voorkeur verwijderen
-                    {chosen ? (
-                      <span className="kwm-visually-hidden"> ({functionText(chosen.name, chosen.level)})</span>
-                    ) : null}
-                  </Button>
-                </fieldset>
-              );
-            }}
+            renderItem={(row, index) => (
+              <PreferenceRow
+                idPrefix={idPrefix}
+                row={row}
+                index={index}
+                functions={functions}
+                chosen={byId.get(row.function_id)}
+                errorOf={(field) => fieldError(row, field)}
+                onChange={(patch) => update(index, patch)}
+                onRemove={() => remove(index)}
+              />
+            )}
           />
         )}
         {submission.fieldErrors.preferences && (
@@ -204,5 +151,76 @@ export function PreferenceEditor({
         </Paragraph>
       </form>
     </>
+  );
+}
+
+/** The checks the server makes too, keyed by row so an error follows its preference when the list is reordered. */
+function preferenceErrors(rows: Row[], max: number): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const seen = new Set<string>();
+  rows.forEach((row) => {
+    if (!row.function_id) errors[`${row.key}.function_id`] = "Kies een functie.";
+    else if (seen.has(row.function_id))
+      errors[`${row.key}.function_id`] = "Deze functie staat al eerder in uw lijst. Kies een andere functie.";
+    seen.add(row.function_id);
+    if (!row.motivation.trim()) errors[`${row.key}.motivation`] = "Schrijf kort waarom u deze functie wilt.";
+    else if (row.motivation.length > MOTIVATION_MAX)
+      errors[`${row.key}.motivation`] = `Gebruik ten hoogste ${formatCount(MOTIVATION_MAX)} tekens.`;
+  });
+  if (rows.length > max) errors.preferences = `U kunt ten hoogste ${max} voorkeuren opgeven.`;
+  return errors;
+}
+
+interface PreferenceRowProps {
+  idPrefix: string;
+  row: Row;
+  index: number;
+  functions: NewFunction[];
+  chosen: NewFunction | undefined;
+  errorOf: (field: "function_id" | "motivation") => string | undefined;
+  onChange: (patch: Partial<Row>) => void;
+  onRemove: () => void;
+}
+
+/** One preference: the function level wanted, why, and a button to take it out of the list. */
+function PreferenceRow({ idPrefix, row, index, functions, chosen, errorOf, onChange, onRemove }: PreferenceRowProps) {
+  const count = row.motivation.length ? `; nu ${formatCount(row.motivation.length)}` : "";
+  return (
+    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset kwm-pl-preference">
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {ordinal(index + 1)} voorkeur
+      </legend>
+      <SelectField
+        id={`${idPrefix}-${row.key}-function`}
+        label="Functie"
+        error={errorOf("function_id")}
+        value={row.function_id}
+        onChange={(function_id) => onChange({ function_id })}
+        required
+      >
+        <option value="">Kies een functie</option>
+        {functions.map((f) => (
+          <option key={f.function_id} value={f.function_id}>
+            {functionText(f.name, f.level)} – {f.education_level ?? "geen opleidingseis"},{" "}
+            {f.slots === 1 ? "1 plaats" : `${f.slots} plaatsen`}
+            {f.novelty === "new" ? " (nieuwe functie)" : ""}
+          </option>
+        ))}
+      </SelectField>
+      <TextareaField
+        id={`${idPrefix}-${row.key}-motivation`}
+        label="Motivatie"
+        description={`Waarom deze functie bij u past. Ten hoogste ${formatCount(MOTIVATION_MAX)} tekens${count}.`}
+        error={errorOf("motivation")}
+        rows={4}
+        value={row.motivation}
+        onChange={(motivation) => onChange({ motivation })}
+        required
+      />
+      <Button appearance="subtle" onClick={onRemove}>
+        {ordinal(index + 1)} voorkeur verwijderen
+        {chosen ? <span className="kwm-visually-hidden"> ({functionText(chosen.name, chosen.level)})</span> : null}
+      </Button>
+    </fieldset>
   );
 }

@@ -1,17 +1,7 @@
 import { useMemo, useState } from "react";
+import { SelectField } from "../../components/Fields";
 import { query } from "../../api/client";
-import {
-  Alert,
-  DataTable,
-  FormField,
-  Heading,
-  Link,
-  LoadError,
-  Loading,
-  Paragraph,
-  Select,
-  columnHelper,
-} from "../../components";
+import { Alert, DataTable, Heading, Link, LoadError, Loading, Paragraph, columnHelper } from "../../components";
 import { formatCount, formatDate, formatDateTime } from "../../format";
 import { navigate, useLocation } from "../../router";
 import { useApi } from "../../useApi";
@@ -138,6 +128,10 @@ function PreferenceList({ preferences }: { preferences: Preference[] }) {
 
 type ResponseFilter = "" | "true" | "false";
 
+/** The filter as the address says it ("?gereageerd=nee") and as the API takes it ("?responded=false"). */
+const responseFilters: Record<string, ResponseFilter> = { ja: "true", nee: "false" };
+const addressOf = (filter: ResponseFilter) => (filter === "true" ? "ja" : filter === "false" ? "nee" : null);
+
 type StatusRow = PreferenceStatus["employees"][number];
 
 function statusColumns(reorganisationId: number, editable: boolean, deadlinePassed: boolean) {
@@ -207,7 +201,7 @@ export function PreferenceStatusPage({ id }: { id: string }) {
 
 function PreferenceStatusView({ reorganisation }: { reorganisation: ReorganisationHeadline }) {
   const location = useLocation();
-  const filter = (location.search.get("responded") ?? "") as ResponseFilter;
+  const filter = responseFilters[location.search.get("gereageerd") ?? ""] ?? "";
   const status = useApi<PreferenceStatus>(
     `/reorganisations/${reorganisation.id}/preferences${query({ responded: filter || null })}`,
   );
@@ -243,21 +237,20 @@ function PreferenceStatusView({ reorganisation }: { reorganisation: Reorganisati
         </dl>
       )}
       <form className="utrecht-form kwm-filters" aria-label="Medewerkers filteren" onSubmit={(e) => e.preventDefault()}>
-        <FormField id="responded-filter" label="Tonen">
-          <Select
-            id="responded-filter"
-            value={filter}
-            onChange={(event) =>
-              navigate(
-                `${reorganisationPath(reorganisation.id, "voorkeuren")}${query({ responded: event.target.value || null })}`,
-              )
-            }
-          >
-            <option value="">Alle medewerkers</option>
-            <option value="false">Niet gereageerd</option>
-            <option value="true">Wel gereageerd</option>
-          </Select>
-        </FormField>
+        <SelectField
+          id="responded-filter"
+          label="Tonen"
+          value={filter}
+          onChange={(value) =>
+            navigate(
+              `${reorganisationPath(reorganisation.id, "voorkeuren")}${query({ gereageerd: addressOf(value as ResponseFilter) })}`,
+            )
+          }
+        >
+          <option value="">Alle medewerkers</option>
+          <option value="false">Niet gereageerd</option>
+          <option value="true">Wel gereageerd</option>
+        </SelectField>
       </form>
       {status.loading && !data && <Loading what="Voorkeuren" />}
       {status.error && <LoadError error={status.error} />}

@@ -5,18 +5,11 @@ import { formatCount, formatDate } from "../../format";
 import { navigate } from "../../router";
 import { useSession } from "../../session";
 import { useApi } from "../../useApi";
+import { REORGANISATIONS_PATH } from "../../paths";
 import { usePageTitle } from "../usePageTitle";
 import { GeneralFields, generalBody, validateGeneral, type GeneralDraft } from "./GeneralFields";
 import { reorganisationStatusLabels } from "./labels";
-import {
-  FormErrorSummary,
-  REORGANISATIONS_PATH,
-  StatusBadge,
-  isHr,
-  reorganisationPath,
-  today,
-  useSubmission,
-} from "./shared";
+import { FormErrorSummary, StatusBadge, isHr, reorganisationPath, today, useSubmission } from "./shared";
 import { isFull, type Items, type Reorganisation, type ReorganisationHeadline } from "./types";
 
 const hrColumns = (() => {

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
+import { InputField, TextareaField } from "../../components/Fields";
 import { query } from "../../api/client";
 import {
   Alert,
   Button,
   DataList,
   DataTable,
-  FormField,
   Heading,
   Link,
   LoadError,
@@ -19,10 +19,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textarea,
-  Textbox,
   columnHelper,
-  fieldDescribedBy,
 } from "../../components";
 import { ButtonLink } from "../../components/ButtonLink";
 import { formatCount, formatDate, formatDateTime, formatFte, label, positionKindLabels } from "../../format";
@@ -97,18 +94,13 @@ function Runs({ reorganisation }: { reorganisation: Reorganisation }) {
           </Heading>
           <FormErrorSummary submission={submission} title="Er is geen voorstel berekend" />
           <form className="utrecht-form kwm-form" onSubmit={start} noValidate aria-label="Nieuw voorstel berekenen">
-            <FormField
+            <InputField
               id="run-note"
               label="Toelichting (niet verplicht)"
               description="Bijvoorbeeld wat u sinds het vorige voorstel heeft veranderd."
-            >
-              <Textbox
-                id="run-note"
-                value={note}
-                onChange={(event) => setNote(event.target.value)}
-                aria-describedby={fieldDescribedBy("run-note", true, false)}
-              />
-            </FormField>
+              value={note}
+              onChange={setNote}
+            />
             <Button type="submit" appearance="primary" busy={submission.busy} disabled={submission.busy}>
               {submission.busy ? "Bezig met berekenen…" : "Voorstel berekenen"}
             </Button>
@@ -174,7 +166,7 @@ function RunView({
     placementsByRound.set(placement.round, list);
   }
   const decisionHref = (personId: number, positionId: number, decision: "lock" | "forbid") =>
-    `${reorganisationPath(rid, "vastzetten")}${query({ person_id: personId, position_id: positionId, decision })}`;
+    `${reorganisationPath(rid, "vastzetten")}${query({ medewerker: personId, plaats: positionId, beslissing: decision === "forbid" ? "uitsluiten" : "vastzetten" })}`;
   const explanationHref = (personId: number) => reorganisationPath(rid, `voorstellen/${run.id}/uitleg/${personId}`);
   const editable = reorganisation.status !== "confirmed";
 
@@ -560,9 +552,13 @@ function ConfirmSection({
       </Paragraph>
       <FormErrorSummary submission={submission} title="Het voorstel is niet bevestigd" />
       <form className="utrecht-form kwm-form" onSubmit={confirm} noValidate aria-label="Voorstel bevestigen">
-        <FormField id="confirm-note" label="Toelichting bij de bevestiging (niet verplicht)">
-          <Textarea id="confirm-note" rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
-        </FormField>
+        <TextareaField
+          id="confirm-note"
+          label="Toelichting bij de bevestiging (niet verplicht)"
+          rows={3}
+          value={note}
+          onChange={setNote}
+        />
         <div
           className={`utrecht-form-field utrecht-form-field--checkbox kwm-pl-checkbox${submission.fieldErrors.check ? " utrecht-form-field--invalid" : ""}`}
         >

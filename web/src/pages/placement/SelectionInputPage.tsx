@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
+import { CellInput, SelectField } from "../../components/Fields";
 import {
   Button,
-  FormField,
   Heading,
   LoadError,
   Loading,
@@ -20,7 +20,14 @@ import {
 import { formatCount } from "../../format";
 import { useApi } from "../../useApi";
 import { functionText } from "./labels";
-import { ClosedNotice, FormErrorSummary, ReorganisationFrame, SuccessMessage, useSubmission } from "./shared";
+import {
+  ClosedNotice,
+  EmployeeOptions,
+  FormErrorSummary,
+  ReorganisationFrame,
+  SuccessMessage,
+  useSubmission,
+} from "./shared";
 import type { Appraisal, InterviewScore, Items, NewFunction, ReorganisationHeadline, Scope } from "./types";
 
 export function SelectionInputPage({ id }: { id: string }) {
@@ -128,16 +135,10 @@ function InterviewScores({ reorganisation }: { reorganisation: ReorganisationHea
       {(scope.error ?? functions.error ?? scores.error) && (
         <LoadError error={(scope.error ?? functions.error ?? scores.error)!} />
       )}
-      <FormField id="interview-person" label="Medewerker">
-        <Select id="interview-person" value={personId} onChange={(event) => setPersonId(event.target.value)}>
-          <option value="">Kies een medewerker</option>
-          {scope.data?.employees.map((e) => (
-            <option key={e.person_id} value={e.person_id}>
-              {e.name} ({e.personnel_number})
-            </option>
-          ))}
-        </Select>
-      </FormField>
+      <SelectField id="interview-person" label="Medewerker" value={personId} onChange={setPersonId}>
+        <option value="">Kies een medewerker</option>
+        <EmployeeOptions employees={scope.data?.employees} />
+      </SelectField>
       {personId && !functions.data && <Loading what="Functies" />}
       {employee && functions.data && (
         <>
@@ -157,47 +158,16 @@ function InterviewScores({ reorganisation }: { reorganisation: ReorganisationHea
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {functions.data.items.map((f) => {
-                    const draft = drafts[f.function_id] ?? { score: "", note: "" };
-                    const error = rowError(f.function_id);
-                    const name = functionText(f.name, f.level);
-                    return (
-                      <TableRow key={f.function_id}>
-                        <TableHeaderCell scope="row">{name}</TableHeaderCell>
-                        <TableCell>
-                          <Textbox
-                            id={`interview-${f.function_id}`}
-                            inputMode="decimal"
-                            className="kwm-pl-number-input"
-                            aria-label={`Score voor ${name}`}
-                            value={draft.score}
-                            disabled={closed}
-                            invalid={Boolean(error)}
-                            aria-describedby={error ? `interview-${f.function_id}-error` : undefined}
-                            onChange={(event) =>
-                              setDrafts({ ...drafts, [f.function_id]: { ...draft, score: event.target.value } })
-                            }
-                          />
-                          {error && (
-                            <span className="utrecht-form-field-error-message" id={`interview-${f.function_id}-error`}>
-                              {error}
-                            </span>
-                          )}
-                        </TableCell>
-                        <TableCell>
-                          <Textbox
-                            id={`interview-note-${f.function_id}`}
-                            aria-label={`Notitie bij ${name}`}
-                            value={draft.note}
-                            disabled={closed}
-                            onChange={(event) =>
-                              setDrafts({ ...drafts, [f.function_id]: { ...draft, note: event.target.value } })
-                            }
-                          />
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
+                  {functions.data.items.map((f) => (
+                    <InterviewRow
+                      key={f.function_id}
+                      fn={f}
+                      draft={drafts[f.function_id] ?? { score: "", note: "" }}
+                      error={rowError(f.function_id)}
+                      disabled={closed}
+                      onChange={(draft) => setDrafts({ ...drafts, [f.function_id]: draft })}
+                    />
+                  ))}
                 </TableBody>
               </Table>
             </TableContainer>
@@ -337,5 +307,44 @@ function Appraisals({ reorganisation }: { reorganisation: ReorganisationHeadline
         </form>
       )}
     </section>
+  );
+}
+
+interface InterviewRowProps {
+  fn: NewFunction;
+  draft: InterviewDraft;
+  error: string | undefined;
+  disabled: boolean;
+  onChange: (draft: InterviewDraft) => void;
+}
+
+/** The interview score and note of one employee for one function of the new formation. */
+function InterviewRow({ fn, draft, error, disabled, onChange }: InterviewRowProps) {
+  const name = functionText(fn.name, fn.level);
+  return (
+    <TableRow>
+      <TableHeaderCell scope="row">{name}</TableHeaderCell>
+      <TableCell>
+        <CellInput
+          id={`interview-${fn.function_id}`}
+          inputMode="decimal"
+          className="kwm-pl-number-input"
+          label={`Score voor ${name}`}
+          value={draft.score}
+          disabled={disabled}
+          error={error}
+          onChange={(score) => onChange({ ...draft, score })}
+        />
+      </TableCell>
+      <TableCell>
+        <CellInput
+          id={`interview-note-${fn.function_id}`}
+          label={`Notitie bij ${name}`}
+          value={draft.note}
+          disabled={disabled}
+          onChange={(note) => onChange({ ...draft, note })}
+        />
+      </TableCell>
+    </TableRow>
   );
 }

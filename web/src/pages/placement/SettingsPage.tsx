@@ -1,5 +1,6 @@
 // The settings of a reorganisation: its general facts and the rules of the social plan (weights, bonus, hard
 // conditions, rounds, tie-breaks, places per position), one fieldset per part in settings/.
+import { CellInput } from "../../components/Fields";
 import { useState, type FormEvent } from "react";
 import {
   Button,
@@ -15,7 +16,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textbox,
 } from "../../components";
 import { formatFte } from "../../format";
 import { useApi } from "../../useApi";
@@ -156,29 +156,22 @@ export function SlotsFieldset({
             <TableBody>
               {scope.data.positions.map((p) => {
                 const fieldId = `slots-${p.position_id}`;
-                const error = errors[fieldId];
                 return (
                   <TableRow key={p.position_id}>
                     <TableHeaderCell scope="row">{functionText(p.function_name, p.level)}</TableHeaderCell>
                     <TableCell>{p.unit_name}</TableCell>
                     <TableCell numeric>{formatFte(p.fte)}</TableCell>
                     <TableCell numeric>
-                      <Textbox
+                      <CellInput
                         id={fieldId}
                         inputMode="numeric"
                         className="kwm-pl-number-input"
-                        aria-label={`Plaatsen voor ${p.function_name} (${p.level}), ${p.unit_name}`}
+                        label={`Plaatsen voor ${p.function_name} (${p.level}), ${p.unit_name}`}
                         value={draft.slots[p.position_id] ?? String(p.slots)}
                         disabled={closed}
-                        invalid={Boolean(error)}
-                        aria-describedby={error ? `${fieldId}-error` : undefined}
-                        onChange={(event) => change({ slots: { ...draft.slots, [p.position_id]: event.target.value } })}
+                        error={errors[fieldId]}
+                        onChange={(slots) => change({ slots: { ...draft.slots, [p.position_id]: slots } })}
                       />
-                      {error && (
-                        <span className="utrecht-form-field-error-message" id={`${fieldId}-error`}>
-                          {error}
-                        </span>
-                      )}
                     </TableCell>
                   </TableRow>
                 );

@@ -24,7 +24,7 @@ import { navigate, useLocation } from "../../router";
 import { useApi } from "../../useApi";
 import { formatPoints, functionText, ordinal, roundTitle, verdictLabels } from "./labels";
 import { ScoreBreakdown } from "./ScoreBreakdown";
-import { ReorganisationFrame, StatusBadge, reorganisationPath } from "./shared";
+import { EmployeeOptions, PositionOptions, ReorganisationFrame, reorganisationPath, StatusBadge } from "./shared";
 import type { ReorganisationHeadline, Scope, Suitability } from "./types";
 
 const PAGE_SIZE = 25;
@@ -146,7 +146,7 @@ function SuitabilityTable({ reorganisationId, rows }: { reorganisationId: number
                       </ul>
                       <Paragraph>
                         <Link
-                          href={`${reorganisationPath(reorganisationId, "vastzetten")}${query({ person_id: row.person_id, position_id: row.position_id })}`}
+                          href={`${reorganisationPath(reorganisationId, "vastzetten")}${query({ medewerker: row.person_id, plaats: row.position_id })}`}
                         >
                           Deze combinatie vastzetten of uitsluiten
                         </Link>
@@ -165,9 +165,9 @@ function SuitabilityTable({ reorganisationId, rows }: { reorganisationId: number
 
 function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHeadline }) {
   const location = useLocation();
-  const personId = location.search.get("person_id") ?? "";
-  const positionId = location.search.get("position_id") ?? "";
-  const page = Math.max(1, Number(location.search.get("page")) || 1);
+  const personId = location.search.get("medewerker") ?? "";
+  const positionId = location.search.get("plaats") ?? "";
+  const page = Math.max(1, Number(location.search.get("pagina")) || 1);
   const base = reorganisationPath(reorganisation.id, "geschiktheid");
   const scope = useApi<Scope>(`/reorganisations/${reorganisation.id}/scope`);
   const list = useApi<Page<Suitability>>(
@@ -175,10 +175,10 @@ function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHea
   );
   const [draft, setDraft] = useState({ person_id: personId, position_id: positionId });
   const hrefFor = (n: number) =>
-    `${base}${query({ person_id: personId, position_id: positionId, page: n > 1 ? n : null })}`;
+    `${base}${query({ medewerker: personId, plaats: positionId, pagina: n > 1 ? n : null })}`;
 
   const submit = () => {
-    navigate(`${base}${query(draft)}`);
+    navigate(`${base}${query({ medewerker: draft.person_id, plaats: draft.position_id })}`);
   };
 
   return (
@@ -197,11 +197,7 @@ function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHea
           onChange={(person_id) => setDraft({ ...draft, person_id })}
         >
           <option value="">Alle medewerkers</option>
-          {scope.data?.employees.map((e) => (
-            <option key={e.person_id} value={e.person_id}>
-              {e.name} ({e.personnel_number})
-            </option>
-          ))}
+          <EmployeeOptions employees={scope.data?.employees} />
         </SelectField>
         <SelectField
           id="suit-position"
@@ -210,12 +206,7 @@ function SuitabilityView({ reorganisation }: { reorganisation: ReorganisationHea
           onChange={(position_id) => setDraft({ ...draft, position_id })}
         >
           <option value="">Alle plaatsen</option>
-          {scope.data?.positions.map((p) => (
-            <option key={p.position_id} value={p.position_id}>
-              {functionText(p.function_name, p.level)}, {p.unit_name} (
-              {p.slots === 1 ? "1 plaats" : `${p.slots} plaatsen`})
-            </option>
-          ))}
+          <PositionOptions positions={scope.data?.positions} />
         </SelectField>
       </FilterForm>
       {scope.error && <LoadError error={scope.error} />}

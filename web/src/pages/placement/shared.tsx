@@ -10,10 +10,11 @@ import { formatDate, formatDateTime } from "../../format";
 import { RouterLink, useLocation } from "../../router";
 import { useSession } from "../../session";
 import { useApi } from "../../useApi";
+import { REORGANISATIONS_PATH } from "../../paths";
 import { usePageTitle } from "../usePageTitle";
 import { NotFoundPage } from "../NotFoundPage";
-import { reorganisationStatusLabels } from "./labels";
-import type { ByWhom, ReorganisationHeadline } from "./types";
+import { functionText, reorganisationStatusLabels } from "./labels";
+import type { ByWhom, ReorganisationHeadline, ScopeEmployee, ScopePosition } from "./types";
 
 export const HR_ROLES: Role[] = ["admin", "hr"];
 export const AGGREGATE_ROLES: Role[] = ["admin", "hr", "works_council"];
@@ -28,8 +29,7 @@ export function RoleGate({ roles, children }: { roles: Role[]; children: ReactNo
   return <>{children}</>;
 }
 
-/** The web address of the placement pages; the API's paths stay /reorganisations/... */
-export const REORGANISATIONS_PATH = "/reorganisaties";
+/** The web address of a placement page; the API's paths stay /reorganisations/... */
 export const reorganisationPath = (id: number | string, sub = "") =>
   `${REORGANISATIONS_PATH}/${id}${sub ? `/${sub}` : ""}`;
 
@@ -267,4 +267,22 @@ export function ClosedNotice({ reorganisation }: { reorganisation: Reorganisatio
       </Paragraph>
     </Alert>
   );
+}
+
+/** The positions of the new formation as options of a drop-down list, with how many places each offers. */
+export function PositionOptions({ positions }: { positions: ScopePosition[] | undefined }) {
+  return positions?.map((p) => (
+    <option key={p.position_id} value={p.position_id}>
+      {functionText(p.function_name, p.level)}, {p.unit_name} ({p.slots === 1 ? "1 plaats" : `${p.slots} plaatsen`})
+    </option>
+  ));
+}
+
+/** The employees of the old formation as options of a drop-down list: name and personnel number. */
+export function EmployeeOptions({ employees }: { employees: ScopeEmployee[] | undefined }) {
+  return employees?.map((e) => (
+    <option key={e.person_id} value={e.person_id}>
+      {e.name} ({e.personnel_number})
+    </option>
+  ));
 }
