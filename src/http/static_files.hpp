@@ -1,6 +1,6 @@
 #pragma once
 // The built web app (web/dist), served by the same binary. Unknown paths that are not files answer with
-// index.html, so that the app's own router can show deep links such as /units/12.
+// index.html, so that the app's own router can show deep links such as /eenheden/12.
 #include <optional>
 #include <string>
 #include <string_view>

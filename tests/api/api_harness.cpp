@@ -247,6 +247,13 @@ void ApiTest::seed() {
   add_user(*db_, "GM9001", "council-a", Role::works_council);
   add_user(*db_, "GM9001", "external-a", Role::external, {}, {}, "Thuiszorg Noord");
   add_user(*db_, "GM9002", "hr-b", Role::hr);
+  // Every other role of B too, for the sweeps that call A's records as another municipality; B's external
+  // user works for an organisation of the same name as A's.
+  add_user(*db_, "GM9002", "admin-b", Role::admin);
+  add_user(*db_, "GM9002", "manager-b", Role::manager, {"WTB"});
+  add_user(*db_, "GM9002", "employee-b", Role::employee, {}, "Q001");
+  add_user(*db_, "GM9002", "council-b", Role::works_council);
+  add_user(*db_, "GM9002", "external-b", Role::external, {}, {}, "Thuiszorg Noord");
 }
 
 Client ApiTest::logged_in(const std::string& username) {

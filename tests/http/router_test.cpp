@@ -62,7 +62,8 @@ TEST(ErrorResponse, CarriesCodeMessageFieldAndRows) {
   EXPECT_NE(response.body.find(R"("row":3)"), std::string::npos);
   EXPECT_NE(response.body.find(R"("column":"fte")"), std::string::npos);
   EXPECT_EQ(error_response(Error{ErrorKind::not_found, "not_found", "x", "", {}}).status, 404u);
-  EXPECT_EQ(error_response(Error{ErrorKind::invalid, "invalid_json", "x", "", {}}).status, 400u);
+  EXPECT_EQ(error_response(Error{ErrorKind::bad_request, "invalid_json", "x", "", {}}).status, 400u);
+  EXPECT_EQ(error_response(Error{ErrorKind::method_not_allowed, "method_not_allowed", "x", "", {}}).status, 405u);
 }
 
 }  // namespace

@@ -19,7 +19,8 @@
 #include "store/backup.hpp"
 #include "store/competence_store.hpp"
 #include "store/migrations.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
+#include "store/org_repository.hpp"
 #include "store/user_store.hpp"
 #include "store_test_support.hpp"
 
@@ -109,10 +110,10 @@ class BackupTest : public StoreTest {
     // A medium demo municipality (units, functions, positions, people and their audit trail), a reference
     // competency framework, an account and a live session of it.
     const demo::DemoMunicipality m = demo::generate(demo::Size::medium, 7, *Date::from_ymd(2026, 6, 1)).at(0);
-    ASSERT_GT(import_file(*db, admin, org::ImportKind::Units, m.units_csv), 0);
-    ASSERT_GT(import_file(*db, admin, org::ImportKind::Functions, m.functions_csv), 0);
-    ASSERT_GT(import_file(*db, admin, org::ImportKind::Positions, m.positions_csv), 0);
-    ASSERT_GT(import_file(*db, admin, org::ImportKind::People, m.people_csv), 0);
+    ASSERT_GT(organisation().import_file(admin, org::ImportKind::Units, m.units_csv).rows, 0);
+    ASSERT_GT(organisation().import_file(admin, org::ImportKind::Functions, m.functions_csv).rows, 0);
+    ASSERT_GT(organisation().import_file(admin, org::ImportKind::Positions, m.positions_csv).rows, 0);
+    ASSERT_GT(organisation().import_file(admin, org::ImportKind::People, m.people_csv).rows, 0);
     copy_reference_framework(*db, admin, "casemanager");
     NewUser user;
     user.municipality_id = admin.municipality_id;
@@ -151,8 +152,8 @@ class BackupTest : public StoreTest {
   // A person for the writer: personnel number W-n, in the first unit, in the first function level.
   org::Person writer_person(int n) {
     if (!writer_template_.unit_id) {
-      writer_template_.unit_id = unit_tree(*db, admin).front().unit.id;
-      const org::Function function = list_functions(*db, admin, "", 0, 1).items.at(0);
+      writer_template_.unit_id = organisation().unit_tree(admin).units.front().unit.id;
+      const org::Function function = organisation().list_functions(admin, "", {0, 1}).items.at(0);
       writer_template_.function_id = function.id;
       writer_template_.level = function.level;
       writer_template_.fte = Fte::from_milli(800);
@@ -189,7 +190,7 @@ TEST_P(BackupTest, BackupWhileWritingRestoresOneConsistentSnapshotOfEveryTable) 
   std::thread writer([&] {
     try {
       for (int n = 0; !stop; ++n) {
-        create_person(*db, admin, writer_person(n));
+        organisation().create_person(admin, writer_person(n));
         ++written;
       }
     } catch (const std::exception& e) {
@@ -251,8 +252,8 @@ TEST_P(BackupTest, BackupWhileWritingRestoresOneConsistentSnapshotOfEveryTable) 
 
   // The copy takes new writes: its keys and sequences continue where the source was.
   Principal actor = admin;
-  EXPECT_GT(create_person(restored, actor, writer_person(1000000)), 0);
-  EXPECT_EQ(list_municipalities(restored).size(), 1u);
+  EXPECT_GT(organisation_service(restored)->create_person(actor, writer_person(1000000)), 0);
+  EXPECT_EQ(organisation_service(restored)->municipalities().size(), 1u);
 }
 
 TEST_P(BackupTest, NoByteOfASessionLeavesTheServer) {
@@ -313,7 +314,7 @@ TEST_P(BackupTest, RefusesATargetWithDataUnlessToldToReplaceIt) {
     extra.code = "GM0777";
     extra.name = "Gemeente Elders";
     extra.inhabitants = 1000;
-    create_municipality(target, cli, extra);
+    organisation_service(target)->create_municipality(cli, extra);
     before = snapshot(target);
   }
   const Error refused = failure_of([&] { restore(backup_file, target_url); });
@@ -330,8 +331,8 @@ TEST_P(BackupTest, RefusesATargetWithDataUnlessToldToReplaceIt) {
   replace.replace_existing = true;
   restore(backup_file, target_url, replace);
   Database target(target_url, 1);
-  EXPECT_FALSE(find_municipality(target, "GM0777"));
-  ASSERT_TRUE(find_municipality(target, "GM0001"));
+  EXPECT_FALSE(organisation_service(target)->find_municipality("GM0777"));
+  ASSERT_TRUE(organisation_service(target)->find_municipality("GM0001"));
   Snapshot expected = snapshot(*db);
   expected["sessions"].clear();
   EXPECT_EQ(snapshot(target), expected);

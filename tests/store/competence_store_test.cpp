@@ -7,7 +7,7 @@
 #include "competence/scoring.hpp"
 #include "org_fixture.hpp"
 #include "store/competence_store.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
 #include "store_test_support.hpp"
 
 namespace kwm::store::testing {
@@ -20,10 +20,10 @@ class CompetenceStoreTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     if (IsSkipped()) return;
-    import_file(*db, admin, org::ImportKind::Units, kUnitsCsv);
-    import_file(*db, admin, org::ImportKind::Functions, kFunctionsCsv);
-    import_file(*db, admin, org::ImportKind::Positions, positions_csv());
-    import_file(*db, admin, org::ImportKind::People, people_csv());
+    organisation().import_file(admin, org::ImportKind::Units, kUnitsCsv);
+    organisation().import_file(admin, org::ImportKind::Functions, kFunctionsCsv);
+    organisation().import_file(admin, org::ImportKind::Positions, positions_csv());
+    organisation().import_file(admin, org::ImportKind::People, people_csv());
     copy_reference_framework(*db, admin, "casemanager");
   }
 
@@ -53,7 +53,7 @@ class CompetenceStoreTest : public StoreTest {
     return create_round(*db, admin, spec);
   }
 
-  std::int64_t person_id(const std::string& number) { return list_people(*db, admin, PeopleFilter{.q = number}, 0, 1).items.at(0).id; }
+  std::int64_t person_id(const std::string& number) { return organisation().list_people(admin, PeopleFilter{.q = number}, {0, 1}).items.at(0).id; }
 };
 INSTANTIATE_TEST_SUITE_P(Backends, CompetenceStoreTest, kBackends, backend_name);
 

@@ -9,7 +9,7 @@
 
 #include "org_fixture.hpp"
 #include "store/org_sql.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
 #include "store_test_support.hpp"
 
 namespace kwm::store::testing {
@@ -22,16 +22,16 @@ class OrgFreshnessTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     if (IsSkipped()) return;
-    import_file(*db, admin, ImportKind::Units, kUnitsCsv);
-    import_file(*db, admin, ImportKind::Functions, kFunctionsCsv);
-    import_file(*db, admin, ImportKind::Positions, positions_csv());
-    import_file(*db, admin, ImportKind::People, people_csv());
-    for (const UnitView& view : unit_tree(*db, admin)) unit_ids[view.unit.code] = view.unit.id;
+    organisation().import_file(admin, ImportKind::Units, kUnitsCsv);
+    organisation().import_file(admin, ImportKind::Functions, kFunctionsCsv);
+    organisation().import_file(admin, ImportKind::Positions, positions_csv());
+    organisation().import_file(admin, ImportKind::People, people_csv());
+    for (const UnitView& view : organisation().unit_tree(admin).units) unit_ids[view.unit.code] = view.unit.id;
   }
-  org::Formation department() { return get_unit(*db, admin, unit_ids.at("SD")).view.total; }
-  std::optional<int> team_type(const std::string& code) { return get_unit(*db, admin, unit_ids.at(code)).view.team_type.type; }
+  org::Formation department() { return organisation().get_unit(admin, unit_ids.at("SD")).view.total; }
+  std::optional<int> team_type(const std::string& code) { return organisation().get_unit(admin, unit_ids.at(code)).view.team_type.type; }
   std::int64_t function_id(const std::string& code, const std::string& level) {
-    for (const auto& function : list_functions(*db, admin, code, 0, 100).items)
+    for (const auto& function : organisation().list_functions(admin, code, {0, 100}).items)
       if (function.level == level) return function.id;
     throw std::runtime_error("no function " + code + "/" + level);
   }
@@ -50,12 +50,12 @@ org::Person person(const std::string& number, std::int64_t unit_id, std::int64_t
 
 TEST_P(OrgFreshnessTest, PeopleWritesShowOnTheNextRead) {
   ASSERT_EQ(department().people, 7);  // read once, so that the formation is kept
-  const std::int64_t id = create_person(*db, admin, person("2001", unit_ids["BO"], function_id("ADM", "medior"), 500));
+  const std::int64_t id = organisation().create_person(admin, person("2001", unit_ids["BO"], function_id("ADM", "medior"), 500));
   EXPECT_EQ(department().people, 8);
   EXPECT_EQ(department().filled.milli(), 4300);
-  update_person(*db, admin, id, person("2001", unit_ids["BO"], function_id("ADM", "medior"), 1000));
+  organisation().update_person(admin, id, person("2001", unit_ids["BO"], function_id("ADM", "medior"), 1000));
   EXPECT_EQ(department().filled.milli(), 4800);
-  delete_person(*db, admin, id);
+  organisation().delete_person(admin, id);
   EXPECT_EQ(department().people, 7);
   EXPECT_EQ(department().filled.milli(), 3800);
 }
@@ -66,31 +66,31 @@ TEST_P(OrgFreshnessTest, PositionWritesShowOnTheNextRead) {
   position.unit_id = unit_ids["BO"];
   position.function_id = function_id("CONS", "junior");
   position.fte = Fte::from_milli(1500);
-  const std::int64_t id = create_position(*db, admin, position);
+  const std::int64_t id = organisation().create_position(admin, position);
   EXPECT_EQ(department().budgeted.milli(), 8000);
   position.fte = Fte::from_milli(250);
-  update_position(*db, admin, id, position);
+  organisation().update_position(admin, id, position);
   EXPECT_EQ(department().budgeted.milli(), 6750);
-  delete_position(*db, admin, id);
+  organisation().delete_position(admin, id);
   EXPECT_EQ(department().budgeted.milli(), 6500);
 }
 
 TEST_P(OrgFreshnessTest, UnitWritesShowOnTheNextRead) {
-  ASSERT_EQ(get_unit(*db, admin, unit_ids["SD"]).children.size(), 3u);
+  ASSERT_EQ(organisation().get_unit(admin, unit_ids["SD"]).children.size(), 3u);
   org::Unit unit;
   unit.code = "JT";
   unit.name = "Jeugdteam";
   unit.kind = org::UnitKind::YouthTeam;
   unit.parent_id = unit_ids["SD"];
   unit.direction = org::Direction::Municipality;
-  const std::int64_t id = create_unit(*db, admin, unit);
-  EXPECT_EQ(get_unit(*db, admin, unit_ids["SD"]).children.size(), 4u);
+  const std::int64_t id = organisation().create_unit(admin, unit);
+  EXPECT_EQ(organisation().get_unit(admin, unit_ids["SD"]).children.size(), 4u);
   unit.name = "Jeugdteam Oost";
-  update_unit(*db, admin, id, unit);
-  EXPECT_EQ(get_unit(*db, admin, id).view.unit.name, "Jeugdteam Oost");
-  delete_unit(*db, admin, id);
-  EXPECT_EQ(get_unit(*db, admin, unit_ids["SD"]).children.size(), 3u);
-  EXPECT_EQ(unit_tree(*db, admin).size(), 4u);
+  organisation().update_unit(admin, id, unit);
+  EXPECT_EQ(organisation().get_unit(admin, id).view.unit.name, "Jeugdteam Oost");
+  organisation().delete_unit(admin, id);
+  EXPECT_EQ(organisation().get_unit(admin, unit_ids["SD"]).children.size(), 3u);
+  EXPECT_EQ(organisation().unit_tree(admin).units.size(), 4u);
 }
 
 TEST_P(OrgFreshnessTest, FunctionWritesShowOnTheNextRead) {
@@ -98,20 +98,19 @@ TEST_P(OrgFreshnessTest, FunctionWritesShowOnTheNextRead) {
   ASSERT_EQ(team_type("WT-Z"), 1);
   const std::int64_t id = function_id("TC", "coordinator");
   org::Function renamed{id, "TC", "Consulent", "coordinator", org::EducationLevel::Hbo, 11, org::FunctionStatus::New};
-  update_function(*db, admin, id, renamed);
+  organisation().update_function(admin, id, renamed);
   EXPECT_EQ(team_type("WT-Z"), 2);  // a consultant now
 }
 
 TEST_P(OrgFreshnessTest, ImportsShowOnTheNextRead) {
   ASSERT_EQ(department().people, 7);
-  import_file(*db, admin, ImportKind::People,
-              "personnel_number,name,unit_code,function_code,level,fte,contract,contract_end,hire_date,education_level,"
+  organisation().import_file(admin, ImportKind::People, "personnel_number,name,unit_code,function_code,level,fte,contract,contract_end,hire_date,education_level,"
               "engagement,organisation\n"
               "1004,G. Bos,BO,ADM,medior,0.5,permanent,,2010-01-01,mbo,employee,\n"  // was 1 fte
               "1005,H. Vos,BO,ADM,medior,1,permanent,,2021-01-01,mbo,employee,\n");
   EXPECT_EQ(department().people, 8);
   EXPECT_EQ(department().filled.milli(), 4300);
-  import_file(*db, admin, ImportKind::Positions, "unit_code,function_code,level,fte,kind,end_date\nBO,ADM,medior,4,structural,\n");
+  organisation().import_file(admin, ImportKind::Positions, "unit_code,function_code,level,fte,kind,end_date\nBO,ADM,medior,4,structural,\n");
   EXPECT_EQ(department().budgeted.milli(), 7500);
 }
 
@@ -139,11 +138,11 @@ TEST_P(OrgFreshnessTest, TheKeptFormationServesReadsWhileTheStampIsUnchanged) {
 
 TEST_P(OrgFreshnessTest, MunicipalitiesAreKeptApart) {
   const Principal other = new_municipality("GM0002");
-  EXPECT_TRUE(unit_tree(*db, other).empty());
-  ASSERT_EQ(unit_tree(*db, admin).size(), 4u);
-  import_file(*db, other, ImportKind::Units, "code,name,parent_code,kind,pillars,direction,contractor\nX,Eenheid X,,department,,,\n");
-  EXPECT_EQ(unit_tree(*db, other).size(), 1u);
-  EXPECT_EQ(unit_tree(*db, admin).size(), 4u);
+  EXPECT_TRUE(organisation().unit_tree(other).units.empty());
+  ASSERT_EQ(organisation().unit_tree(admin).units.size(), 4u);
+  organisation().import_file(other, ImportKind::Units, "code,name,parent_code,kind,pillars,direction,contractor\nX,Eenheid X,,department,,,\n");
+  EXPECT_EQ(organisation().unit_tree(other).units.size(), 1u);
+  EXPECT_EQ(organisation().unit_tree(admin).units.size(), 4u);
 }
 
 TEST_P(OrgFreshnessTest, ConcurrentReadersNeverSeeAnOlderFormationThanTheLastCommittedWrite) {
@@ -156,14 +155,14 @@ TEST_P(OrgFreshnessTest, ConcurrentReadersNeverSeeAnOlderFormationThanTheLastCom
     readers.emplace_back([&] {
       while (!done) {
         const int before = committed.load();  // every write counted here has committed
-        const std::int64_t people = get_unit(*db, admin, unit_ids.at("SD")).view.total.people;
+        const std::int64_t people = organisation().get_unit(admin, unit_ids.at("SD")).view.total.people;
         if (people < 7 + before) ++stale;
       }
     });
   }
   const std::int64_t function = function_id("ADM", "medior");
   for (int i = 0; i < kWrites; ++i) {
-    create_person(*db, admin, person("3" + std::to_string(100 + i), unit_ids["BO"], function, 1000));
+    organisation().create_person(admin, person("3" + std::to_string(100 + i), unit_ids["BO"], function, 1000));
     ++committed;
     EXPECT_EQ(department().people, 7 + i + 1);
   }

@@ -4,7 +4,7 @@
 
 #include "core/error.hpp"
 #include "org_fixture.hpp"
-#include "store/org_store.hpp"
+#include "org/service.hpp"
 #include "store_test_support.hpp"
 
 namespace kwm::store::testing {
@@ -17,28 +17,28 @@ class OrgStoreTest : public StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     if (IsSkipped()) return;
-    import_file(*db, admin, ImportKind::Units, kUnitsCsv);
-    import_file(*db, admin, ImportKind::Functions, kFunctionsCsv);
-    import_file(*db, admin, ImportKind::Positions, positions_csv());
-    import_file(*db, admin, ImportKind::People, people_csv());
-    for (const UnitView& view : unit_tree(*db, admin)) unit_ids[view.unit.code] = view.unit.id;
+    organisation().import_file(admin, ImportKind::Units, kUnitsCsv);
+    organisation().import_file(admin, ImportKind::Functions, kFunctionsCsv);
+    organisation().import_file(admin, ImportKind::Positions, positions_csv());
+    organisation().import_file(admin, ImportKind::People, people_csv());
+    for (const UnitView& view : organisation().unit_tree(admin).units) unit_ids[view.unit.code] = view.unit.id;
   }
   const UnitView& view_of(const std::vector<UnitView>& views, const std::string& code) {
     const auto it = std::find_if(views.begin(), views.end(), [&](const UnitView& v) { return v.unit.code == code; });
     if (it == views.end()) throw std::runtime_error("no unit " + code);
     return *it;
   }
-  std::vector<std::string> numbers(const Page<org::Person>& page) {
+  std::vector<std::string> numbers(const org::Page<org::Person>& page) {
     std::vector<std::string> result;
     for (const auto& person : page.items) result.push_back(person.personnel_number);
     std::sort(result.begin(), result.end());
     return result;
   }
   std::int64_t person_id(const std::string& number) {
-    return list_people(*db, admin, PeopleFilter{.q = number}, 0, 1).items.at(0).id;
+    return organisation().list_people(admin, PeopleFilter{.q = number}, {0, 1}).items.at(0).id;
   }
   std::int64_t function_id(const std::string& code, const std::string& level) {
-    for (const auto& function : list_functions(*db, admin, code, 0, 100).items)
+    for (const auto& function : organisation().list_functions(admin, code, {0, 100}).items)
       if (function.level == level) return function.id;
     throw std::runtime_error("no function");
   }
@@ -50,40 +50,40 @@ class OrgStoreTest : public StoreTest {
 TEST_P(OrgStoreTest, MunicipalitiesAreFoundByCodeWithTheirCooperations) {
   org::Municipality municipality{0, "GM0150", "Deventer", 101000, "Oost", {}};
   municipality.cooperations.push_back({"inkoopregio", "Regio IJsselland", {"GM0148", "GM0193"}});
-  create_municipality(*db, admin, municipality);
-  const auto found = find_municipality(*db, "GM0150");
+  organisation().create_municipality(admin, municipality);
+  const auto found = organisation().find_municipality("GM0150");
   ASSERT_TRUE(found);
   EXPECT_EQ(found->name, "Deventer");
   EXPECT_EQ(found->inhabitants, 101000);
   EXPECT_EQ(found->region, "Oost");
   ASSERT_EQ(found->cooperations.size(), 1u);
   EXPECT_EQ(found->cooperations[0].partner_codes, (std::vector<std::string>{"GM0148", "GM0193"}));
-  EXPECT_FALSE(find_municipality(*db, "GM9999"));
-  const auto all = list_municipalities(*db);
+  EXPECT_FALSE(organisation().find_municipality("GM9999"));
+  const auto all = organisation().municipalities();
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].code, "GM0001");
   EXPECT_EQ(all[1].code, "GM0150");
 }
 
 TEST_P(OrgStoreTest, MunicipalityCodeMustBeUniqueAndWellFormed) {
-  const Error duplicate = failure_of([&] { create_municipality(*db, admin, {0, "GM0001", "Dubbel", 1, "", {}}); });
+  const Error duplicate = failure_of([&] { organisation().create_municipality(admin, {0, "GM0001", "Dubbel", 1, "", {}}); });
   EXPECT_EQ(duplicate.code, "municipality_exists");
   EXPECT_EQ(duplicate.field, "code");
   EXPECT_EQ(duplicate.kind, ErrorKind::conflict);
-  const Error malformed = failure_of([&] { create_municipality(*db, admin, {0, "G0001", "Fout", 1, "", {}}); });
+  const Error malformed = failure_of([&] { organisation().create_municipality(admin, {0, "G0001", "Fout", 1, "", {}}); });
   EXPECT_EQ(malformed.field, "code");
   EXPECT_EQ(malformed.kind, ErrorKind::invalid);
   const Error partner = failure_of([&] {
-    create_municipality(*db, admin, {0, "GM0002", "Twee", 1, "", {{"arbeidsmarktregio", "Regio", {"0150"}}}});
+    organisation().create_municipality(admin, {0, "GM0002", "Twee", 1, "", {{"arbeidsmarktregio", "Regio", {"0150"}}}});
   });
   EXPECT_EQ(partner.field, "cooperations");
-  EXPECT_FALSE(find_municipality(*db, "GM0002"));
+  EXPECT_FALSE(organisation().find_municipality("GM0002"));
 }
 
 // --- Formation and team type ---------------------------------------------------------------------------
 
 TEST_P(OrgStoreTest, FormationPerUnitAndRolledUpTheTree) {
-  const auto tree = unit_tree(*db, admin);
+  const auto tree = organisation().unit_tree(admin).units;
   ASSERT_EQ(tree.size(), 4u);
   const UnitView& north = view_of(tree, "WT-N");
   EXPECT_EQ(north.own.budgeted.milli(), 2500);
@@ -105,7 +105,7 @@ TEST_P(OrgStoreTest, FormationPerUnitAndRolledUpTheTree) {
 }
 
 TEST_P(OrgStoreTest, TeamTypeIsDerivedFromTheData) {
-  const auto tree = unit_tree(*db, admin);
+  const auto tree = organisation().unit_tree(admin).units;
   EXPECT_EQ(view_of(tree, "WT-N").team_type.type, 4);
   EXPECT_EQ(view_of(tree, "WT-Z").team_type.type, 1);  // its only municipal employee is the coordinator
   EXPECT_FALSE(view_of(tree, "BO").team_type.type);
@@ -116,12 +116,12 @@ TEST_P(OrgStoreTest, TeamTypeIsDerivedFromTheData) {
   consultant.unit_id = unit_ids["WT-Z"];
   consultant.function_id = function_id("CONS", "junior");
   consultant.fte = Fte::from_milli(1000);
-  create_person(*db, admin, consultant);
-  EXPECT_EQ(get_unit(*db, admin, unit_ids["WT-Z"]).view.team_type.type, 2);
+  organisation().create_person(admin, consultant);
+  EXPECT_EQ(organisation().get_unit(admin, unit_ids["WT-Z"]).view.team_type.type, 2);
 }
 
 TEST_P(OrgStoreTest, TeamShowsMembersPositionsAndWhatExpiresWithinSixMonths) {
-  const Team team = team_of(*db, admin, unit_ids["WT-N"], Date::today());
+  const Team team = organisation().team_of(admin, unit_ids["WT-N"], Date::today());
   EXPECT_EQ(team.unit.unit.code, "WT-N");
   EXPECT_EQ(team.members.size(), 3u);
   EXPECT_EQ(team.positions.size(), 2u);
@@ -130,16 +130,16 @@ TEST_P(OrgStoreTest, TeamShowsMembersPositionsAndWhatExpiresWithinSixMonths) {
   ASSERT_EQ(team.expiring_contracts.size(), 1u);
   EXPECT_EQ(team.expiring_contracts[0].personnel_number, "1002");
   // The works council sees the figures, not the people.
-  const Team aggregate = team_of(*db, as(admin, Role::works_council), unit_ids["WT-N"], Date::today());
+  const Team aggregate = organisation().team_of(as(admin, Role::works_council), unit_ids["WT-N"], Date::today());
   EXPECT_TRUE(aggregate.members.empty());
   EXPECT_EQ(aggregate.unit.own.people, 3);
 }
 
 TEST_P(OrgStoreTest, UnitDetailHasChildrenWithTheirTotals) {
-  const UnitDetail detail = get_unit(*db, admin, unit_ids["SD"]);
+  const org::UnitDetail detail = organisation().get_unit(admin, unit_ids["SD"]);
   ASSERT_EQ(detail.children.size(), 3u);
   EXPECT_EQ(detail.view.total.budgeted.milli(), 6500);
-  const auto page = list_units(*db, admin, "wijkteam", 0, 1);
+  const auto page = organisation().list_units(admin, "wijkteam", {0, 1});
   EXPECT_EQ(page.total, 2);
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_EQ(page.items[0].unit.code, "WT-N");
@@ -151,80 +151,80 @@ TEST_P(OrgStoreTest, AnotherMunicipalitysRecordsAnswerNotFound) {
   const Principal other = new_municipality("GM0002");
   const std::int64_t person = person_id("1001");
   const auto expect_not_found = [](auto work) { EXPECT_EQ(failure_of(work).kind, ErrorKind::not_found); };
-  expect_not_found([&] { get_unit(*db, other, unit_ids["WT-N"]); });
-  expect_not_found([&] { team_of(*db, other, unit_ids["WT-N"], Date::today()); });
-  expect_not_found([&] { get_person(*db, other, person); });
-  expect_not_found([&] { get_function(*db, other, function_id("CONS", "senior")); });
-  expect_not_found([&] { update_person(*db, other, person, get_person(*db, admin, person)); });
-  expect_not_found([&] { delete_person(*db, other, person); });
-  expect_not_found([&] { delete_unit(*db, other, unit_ids["BO"]); });
-  const auto position = list_positions(*db, admin, {}, 0, 1).items.at(0).id;
-  expect_not_found([&] { get_position(*db, other, position); });
-  EXPECT_EQ(list_people(*db, other, {}, 0, 100).total, 0);
-  EXPECT_TRUE(unit_tree(*db, other).empty());
+  expect_not_found([&] { organisation().get_unit(other, unit_ids["WT-N"]); });
+  expect_not_found([&] { organisation().team_of(other, unit_ids["WT-N"], Date::today()); });
+  expect_not_found([&] { organisation().get_person(other, person); });
+  expect_not_found([&] { organisation().get_function(other, function_id("CONS", "senior")); });
+  expect_not_found([&] { organisation().update_person(other, person, organisation().get_person(admin, person)); });
+  expect_not_found([&] { organisation().delete_person(other, person); });
+  expect_not_found([&] { organisation().delete_unit(other, unit_ids["BO"]); });
+  const auto position = organisation().list_positions(admin, {}, {0, 1}).items.at(0).id;
+  expect_not_found([&] { organisation().get_position(other, position); });
+  EXPECT_EQ(organisation().list_people(other, {}, {0, 100}).total, 0);
+  EXPECT_TRUE(organisation().unit_tree(other).units.empty());
   // A unit filter naming another municipality's unit finds nothing there either.
-  EXPECT_EQ(list_people(*db, other, PeopleFilter{.unit_id = unit_ids["SD"]}, 0, 100).total, 0);
-  EXPECT_GT(get_person(*db, admin, person).id, 0);
+  EXPECT_EQ(organisation().list_people(other, PeopleFilter{.unit_id = unit_ids["SD"]}, {0, 100}).total, 0);
+  EXPECT_GT(organisation().get_person(admin, person).id, 0);
 }
 
 TEST_P(OrgStoreTest, ManagerSeesOnlyTheirUnitsAndThePeopleInThem) {
   Principal manager = as(admin, Role::manager);
   manager.unit_ids = {unit_ids["WT-N"]};
-  EXPECT_EQ(numbers(list_people(*db, manager, {}, 0, 100)), (std::vector<std::string>{"1001", "1002", "E-1"}));
-  EXPECT_EQ(failure_of([&] { get_person(*db, manager, person_id("1004")); }).kind, ErrorKind::not_found);
-  EXPECT_EQ(get_person(*db, manager, person_id("1001")).personnel_number, "1001");
-  const auto tree = unit_tree(*db, manager);
+  EXPECT_EQ(numbers(organisation().list_people(manager, {}, {0, 100})), (std::vector<std::string>{"1001", "1002", "E-1"}));
+  EXPECT_EQ(failure_of([&] { organisation().get_person(manager, person_id("1004")); }).kind, ErrorKind::not_found);
+  EXPECT_EQ(organisation().get_person(manager, person_id("1001")).personnel_number, "1001");
+  const auto tree = organisation().unit_tree(manager).units;
   ASSERT_EQ(tree.size(), 1u);
   EXPECT_EQ(tree[0].unit.code, "WT-N");
-  EXPECT_EQ(failure_of([&] { get_unit(*db, manager, unit_ids["BO"]); }).kind, ErrorKind::not_found);
-  EXPECT_EQ(list_positions(*db, manager, {}, 0, 100).total, 2);
-  EXPECT_EQ(failure_of([&] { delete_person(*db, manager, person_id("1001")); }).kind, ErrorKind::forbidden);
+  EXPECT_EQ(failure_of([&] { organisation().get_unit(manager, unit_ids["BO"]); }).kind, ErrorKind::not_found);
+  EXPECT_EQ(organisation().list_positions(manager, {}, {0, 100}).total, 2);
+  EXPECT_EQ(failure_of([&] { organisation().delete_person(manager, person_id("1001")); }).kind, ErrorKind::forbidden);
 }
 
 TEST_P(OrgStoreTest, EmployeeSeesOnlyThemselves) {
   Principal employee = as(admin, Role::employee);
   employee.person_id = person_id("1002");
-  EXPECT_EQ(numbers(list_people(*db, employee, {}, 0, 100)), (std::vector<std::string>{"1002"}));
-  EXPECT_EQ(failure_of([&] { get_person(*db, employee, person_id("1001")); }).kind, ErrorKind::not_found);
-  EXPECT_EQ(failure_of([&] { unit_tree(*db, employee); }).kind, ErrorKind::forbidden);
+  EXPECT_EQ(numbers(organisation().list_people(employee, {}, {0, 100})), (std::vector<std::string>{"1002"}));
+  EXPECT_EQ(failure_of([&] { organisation().get_person(employee, person_id("1001")); }).kind, ErrorKind::not_found);
+  EXPECT_EQ(failure_of([&] { organisation().unit_tree(employee).units; }).kind, ErrorKind::forbidden);
   employee.person_id.reset();
-  EXPECT_EQ(list_people(*db, employee, {}, 0, 100).total, 0);
+  EXPECT_EQ(organisation().list_people(employee, {}, {0, 100}).total, 0);
 }
 
 TEST_P(OrgStoreTest, ExternalUserSeesOnlyTheirOrganisationsWorkers) {
   Principal external = as(admin, Role::external);
   external.organisation = "Zorggroep Zuid";
-  EXPECT_EQ(numbers(list_people(*db, external, {}, 0, 100)), (std::vector<std::string>{"E-2"}));
-  EXPECT_EQ(failure_of([&] { get_person(*db, external, person_id("E-1")); }).kind, ErrorKind::not_found);
-  EXPECT_EQ(failure_of([&] { list_functions(*db, external, "", 0, 10); }).kind, ErrorKind::forbidden);
+  EXPECT_EQ(numbers(organisation().list_people(external, {}, {0, 100})), (std::vector<std::string>{"E-2"}));
+  EXPECT_EQ(failure_of([&] { organisation().get_person(external, person_id("E-1")); }).kind, ErrorKind::not_found);
+  EXPECT_EQ(failure_of([&] { organisation().list_functions(external, "", {0, 10}); }).kind, ErrorKind::forbidden);
 }
 
 TEST_P(OrgStoreTest, WorksCouncilSeesAggregatesButNoPerson) {
   const Principal council = as(admin, Role::works_council);
-  EXPECT_EQ(failure_of([&] { list_people(*db, council, {}, 0, 100); }).kind, ErrorKind::forbidden);
-  EXPECT_EQ(failure_of([&] { get_person(*db, council, person_id("1001")); }).kind, ErrorKind::forbidden);
-  EXPECT_EQ(unit_tree(*db, council).size(), 4u);
-  EXPECT_EQ(list_positions(*db, council, {}, 0, 100).total, 4);
+  EXPECT_EQ(failure_of([&] { organisation().list_people(council, {}, {0, 100}); }).kind, ErrorKind::forbidden);
+  EXPECT_EQ(failure_of([&] { organisation().get_person(council, person_id("1001")); }).kind, ErrorKind::forbidden);
+  EXPECT_EQ(organisation().unit_tree(council).units.size(), 4u);
+  EXPECT_EQ(organisation().list_positions(council, {}, {0, 100}).total, 4);
 }
 
 // --- People lists ---------------------------------------------------------------------------------------
 
 TEST_P(OrgStoreTest, PeopleFiltersAndPagination) {
-  EXPECT_EQ(list_people(*db, admin, PeopleFilter{.q = "de vries"}, 0, 10).total, 1);
-  EXPECT_EQ(list_people(*db, admin, PeopleFilter{.q = "100"}, 0, 10).total, 4);
-  EXPECT_EQ(list_people(*db, admin, PeopleFilter{.q = "%"}, 0, 10).total, 0);  // wildcards are literal
-  EXPECT_EQ(list_people(*db, admin, PeopleFilter{.unit_id = unit_ids["SD"]}, 0, 10).total, 7);  // subtree
-  EXPECT_EQ(list_people(*db, admin, PeopleFilter{.unit_id = unit_ids["WT-Z"]}, 0, 10).total, 3);
-  EXPECT_EQ(numbers(list_people(*db, admin, PeopleFilter{.engagement = org::Engagement::Secondment}, 0, 10)),
+  EXPECT_EQ(organisation().list_people(admin, PeopleFilter{.q = "de vries"}, {0, 10}).total, 1);
+  EXPECT_EQ(organisation().list_people(admin, PeopleFilter{.q = "100"}, {0, 10}).total, 4);
+  EXPECT_EQ(organisation().list_people(admin, PeopleFilter{.q = "%"}, {0, 10}).total, 0);  // wildcards are literal
+  EXPECT_EQ(organisation().list_people(admin, PeopleFilter{.unit_id = unit_ids["SD"]}, {0, 10}).total, 7);  // subtree
+  EXPECT_EQ(organisation().list_people(admin, PeopleFilter{.unit_id = unit_ids["WT-Z"]}, {0, 10}).total, 3);
+  EXPECT_EQ(numbers(organisation().list_people(admin, PeopleFilter{.engagement = org::Engagement::Secondment}, {0, 10})),
             (std::vector<std::string>{"E-1", "E-2"}));
-  EXPECT_EQ(list_people(*db, admin, PeopleFilter{.contract = org::Contract::Permanent}, 0, 10).total, 3);
-  EXPECT_EQ(numbers(list_people(*db, admin, PeopleFilter{.contract_end_before = Date::today().plus_months(6)}, 0, 10)),
+  EXPECT_EQ(organisation().list_people(admin, PeopleFilter{.contract = org::Contract::Permanent}, {0, 10}).total, 3);
+  EXPECT_EQ(numbers(organisation().list_people(admin, PeopleFilter{.contract_end_before = Date::today().plus_months(6)}, {0, 10})),
             (std::vector<std::string>{"1002"}));
-  const auto page = list_people(*db, admin, {}, 5, 5);
+  const auto page = organisation().list_people(admin, {}, {5, 5});
   EXPECT_EQ(page.total, 7);
   EXPECT_EQ(page.items.size(), 2u);
-  EXPECT_EQ(list_functions(*db, admin, "", 0, 2).total, 4);
-  EXPECT_EQ(list_positions(*db, admin, PositionFilter{.unit_id = unit_ids["WT-N"]}, 0, 10).total, 2);
+  EXPECT_EQ(organisation().list_functions(admin, "", {0, 2}).total, 4);
+  EXPECT_EQ(organisation().list_positions(admin, unit_ids["WT-N"], {0, 10}).total, 2);
 }
 
 // --- Editing one record ---------------------------------------------------------------------------------
@@ -235,47 +235,47 @@ TEST_P(OrgStoreTest, UnitEditsAreCheckedAndAudited) {
   unit.name = "Jeugdteam";
   unit.kind = org::UnitKind::YouthTeam;
   unit.parent_id = unit_ids["SD"];
-  EXPECT_EQ(failure_of([&] { create_unit(*db, admin, unit); }).field, "direction");
+  EXPECT_EQ(failure_of([&] { organisation().create_unit(admin, unit); }).field, "direction");
   unit.direction = org::Direction::Municipality;
-  const std::int64_t id = create_unit(*db, admin, unit);
-  EXPECT_EQ(get_unit(*db, admin, id).view.unit.parent_code, "SD");
+  const std::int64_t id = organisation().create_unit(admin, unit);
+  EXPECT_EQ(organisation().get_unit(admin, id).view.unit.parent_code, "SD");
 
   unit.code = "WT-N";
-  const Error taken = failure_of([&] { update_unit(*db, admin, id, unit); });
+  const Error taken = failure_of([&] { organisation().update_unit(admin, id, unit); });
   EXPECT_EQ(taken.code, "unit_exists");
   unit.code = "JT";
   unit.parent_id = id;
-  EXPECT_EQ(failure_of([&] { update_unit(*db, admin, id, unit); }).field, "parent_id");
+  EXPECT_EQ(failure_of([&] { organisation().update_unit(admin, id, unit); }).field, "parent_id");
   unit.parent_id = unit_ids["SD"];
   const Error cycle = failure_of([&] {
-    org::Unit department = get_unit(*db, admin, unit_ids["SD"]).view.unit;
+    org::Unit department = organisation().get_unit(admin, unit_ids["SD"]).view.unit;
     department.parent_id = id;
-    update_unit(*db, admin, unit_ids["SD"], department);
+    organisation().update_unit(admin, unit_ids["SD"], department);
   });
   EXPECT_EQ(cycle.field, "parent_id");
   unit.name = "Jeugd- en gezinsteam";
-  update_unit(*db, admin, id, unit);
-  EXPECT_EQ(get_unit(*db, admin, id).view.unit.name, "Jeugd- en gezinsteam");
+  organisation().update_unit(admin, id, unit);
+  EXPECT_EQ(organisation().get_unit(admin, id).view.unit.name, "Jeugd- en gezinsteam");
 
-  EXPECT_EQ(failure_of([&] { delete_unit(*db, admin, unit_ids["SD"]); }).code, "unit_in_use");
-  delete_unit(*db, admin, id);
-  EXPECT_EQ(failure_of([&] { get_unit(*db, admin, id); }).kind, ErrorKind::not_found);
+  EXPECT_EQ(failure_of([&] { organisation().delete_unit(admin, unit_ids["SD"]); }).code, "unit_in_use");
+  organisation().delete_unit(admin, id);
+  EXPECT_EQ(failure_of([&] { organisation().get_unit(admin, id); }).kind, ErrorKind::not_found);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE municipality_id = :m AND entity = 'unit' AND entity_key = 'JT'",
                   admin.municipality_id),
             3);
-  EXPECT_EQ(failure_of([&] { create_unit(*db, as(admin, Role::manager), unit); }).kind, ErrorKind::forbidden);
+  EXPECT_EQ(failure_of([&] { organisation().create_unit(as(admin, Role::manager), unit); }).kind, ErrorKind::forbidden);
 }
 
 TEST_P(OrgStoreTest, FunctionsInUseCannotBeDeleted) {
-  const Error in_use = failure_of([&] { delete_function(*db, admin, function_id("CONS", "senior")); });
+  const Error in_use = failure_of([&] { organisation().delete_function(admin, function_id("CONS", "senior")); });
   EXPECT_EQ(in_use.code, "function_in_use");
   EXPECT_EQ(in_use.kind, ErrorKind::conflict);
   const std::int64_t junior = function_id("CONS", "junior");
-  org::Function function = get_function(*db, admin, junior);
+  org::Function function = organisation().get_function(admin, junior);
   function.level = "senior";
-  EXPECT_EQ(failure_of([&] { update_function(*db, admin, junior, function); }).code, "function_exists");
-  delete_function(*db, admin, junior);
-  EXPECT_EQ(list_functions(*db, admin, "CONS", 0, 10).total, 1);
+  EXPECT_EQ(failure_of([&] { organisation().update_function(admin, junior, function); }).code, "function_exists");
+  organisation().delete_function(admin, junior);
+  EXPECT_EQ(organisation().list_functions(admin, "CONS", {0, 10}).total, 1);
 }
 
 TEST_P(OrgStoreTest, PositionAndPersonEditsResolveIdsWithinTheMunicipality) {
@@ -284,35 +284,35 @@ TEST_P(OrgStoreTest, PositionAndPersonEditsResolveIdsWithinTheMunicipality) {
   position.function_id = function_id("ADM", "medior");
   position.fte = Fte::from_milli(1000);
   position.kind = org::PositionKind::Structural;
-  EXPECT_EQ(failure_of([&] { create_position(*db, admin, position); }).code, "position_exists");
+  EXPECT_EQ(failure_of([&] { organisation().create_position(admin, position); }).code, "position_exists");
   position.kind = org::PositionKind::Temporary;
-  EXPECT_EQ(failure_of([&] { create_position(*db, admin, position); }).field, "end_date");
+  EXPECT_EQ(failure_of([&] { organisation().create_position(admin, position); }).field, "end_date");
   position.end_date = Date::today().plus_months(1);
-  const std::int64_t id = create_position(*db, admin, position);
-  EXPECT_EQ(get_position(*db, admin, id).function_code, "ADM");
-  EXPECT_EQ(get_unit(*db, admin, unit_ids["BO"]).view.own.budgeted.milli(), 4000);
+  const std::int64_t id = organisation().create_position(admin, position);
+  EXPECT_EQ(organisation().get_position(admin, id).function_code, "ADM");
+  EXPECT_EQ(organisation().get_unit(admin, unit_ids["BO"]).view.own.budgeted.milli(), 4000);
   position.unit_id = 987654;
-  EXPECT_EQ(failure_of([&] { update_position(*db, admin, id, position); }).field, "unit_id");
-  delete_position(*db, admin, id);
+  EXPECT_EQ(failure_of([&] { organisation().update_position(admin, id, position); }).field, "unit_id");
+  organisation().delete_position(admin, id);
 
-  org::Person person = get_person(*db, admin, person_id("1001"));
+  org::Person person = organisation().get_person(admin, person_id("1001"));
   person.personnel_number = "1002";
-  const Error duplicate = failure_of([&] { update_person(*db, admin, person.id, person); });
+  const Error duplicate = failure_of([&] { organisation().update_person(admin, person.id, person); });
   EXPECT_EQ(duplicate.code, "person_exists");
   EXPECT_EQ(duplicate.field, "personnel_number");
   person.personnel_number = "1001";
   person.function_id.reset();
-  EXPECT_EQ(failure_of([&] { update_person(*db, admin, person.id, person); }).field, "function_id");
+  EXPECT_EQ(failure_of([&] { organisation().update_person(admin, person.id, person); }).field, "function_id");
   person.function_id = function_id("CONS", "junior");
   person.fte = Fte::from_milli(1300);
-  EXPECT_EQ(failure_of([&] { update_person(*db, admin, person.id, person); }).field, "fte");
+  EXPECT_EQ(failure_of([&] { organisation().update_person(admin, person.id, person); }).field, "fte");
   person.fte = Fte::from_milli(900);
-  update_person(*db, admin, person.id, person);
-  const org::Person stored = get_person(*db, admin, person.id);
+  organisation().update_person(admin, person.id, person);
+  const org::Person stored = organisation().get_person(admin, person.id);
   EXPECT_EQ(stored.level, "junior");
   EXPECT_EQ(stored.fte.milli(), 900);
-  delete_person(*db, admin, person.id);
-  EXPECT_EQ(list_people(*db, admin, {}, 0, 100).total, 6);
+  organisation().delete_person(admin, person.id);
+  EXPECT_EQ(organisation().list_people(admin, {}, {0, 100}).total, 6);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OrgStoreTest, kBackends, backend_name);

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "store/migrations.hpp"
-#include "store/org_store.hpp"
+#include "store/org_repository.hpp"
 
 namespace kwm::store::testing {
 namespace {
@@ -59,7 +59,7 @@ Principal StoreTest::new_municipality(const std::string& code) {
   municipality.code = code;
   municipality.name = "Gemeente " + code;
   municipality.inhabitants = 42000;
-  cli.municipality_id = create_municipality(*db, cli, municipality);
+  cli.municipality_id = organisation().create_municipality(cli, municipality);
   cli.municipality_code = code;
   return cli;
 }
@@ -69,6 +69,11 @@ Principal StoreTest::as(const Principal& admin_principal, Role role) const {
   principal.role = role;
   principal.username = std::string(to_string(role));
   return principal;
+}
+
+const org::Service& StoreTest::organisation() {
+  if (!organisation_) organisation_ = organisation_service(*db);
+  return *organisation_;
 }
 
 long long StoreTest::count(const std::string& query, long long municipality_id) {

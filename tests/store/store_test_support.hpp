@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/principal.hpp"
+#include "org/service.hpp"
 #include "store/database.hpp"
 #include "support/scratch.hpp"
 
@@ -22,6 +23,8 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   Principal new_municipality(const std::string& code);
   Principal as(const Principal& admin, Role role) const;
   long long count(const std::string& query, long long municipality_id);
+  // The organisation service over the test database.
+  const org::Service& organisation();
 
   std::unique_ptr<Database> db;
   Principal admin;
@@ -31,7 +34,12 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   std::string pg_admin_url_;
   std::string pg_database_;
   std::unique_ptr<kwm::testing::ScratchDir> sqlite_dir_;
+  std::shared_ptr<org::Service> organisation_;
 };
+
+using org::PeopleFilter;
+using org::Team;
+using org::UnitView;
 
 // The error a piece of work fails with; a test failure (and an empty Error) when it does not fail.
 template <typename Work>

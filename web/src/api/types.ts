@@ -91,18 +91,8 @@ export interface Position {
   end_date: string | null;
 }
 
-export interface TeamMember {
-  id: number;
-  personnel_number: string;
-  name: string;
-  function: string | null;
-  level: string | null;
-  fte: number;
-  engagement: Engagement;
-  organisation: string;
-  contract: Contract | null;
-  contract_end: string | null;
-}
+/** A member on the team page: the person record as everywhere else. */
+export type TeamMember = Person;
 
 export interface Team {
   unit: Unit;

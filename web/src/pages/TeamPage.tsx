@@ -221,7 +221,7 @@ function memberColumns(external: boolean, personLinks: boolean) {
   return helper.columns([
     name,
     number,
-    helper.accessor("function", {
+    helper.accessor("function_name", {
       header: "Functie",
       cell: (info) => [info.getValue(), info.row.original.level].filter(Boolean).join(", ") || "–",
     }),
@@ -318,7 +318,7 @@ const contractColumns = (() => {
   const helper = columnHelper<TeamMember>();
   return helper.columns([
     helper.accessor("name", { header: "Naam", meta: { rowHeader: true } }),
-    helper.accessor("function", {
+    helper.accessor("function_name", {
       header: "Functie",
       cell: (info) => [info.getValue(), info.row.original.level].filter(Boolean).join(", ") || "–",
     }),
