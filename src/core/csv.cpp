@@ -21,6 +21,28 @@ char detect_separator(std::string_view text) {
   throw Failure(std::move(error));
 }
 
+// A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV injection").
+bool starts_like_a_formula(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+// -12, +0.5, -0,75: numbers stay numbers, also with a sign.
+bool is_plain_number(std::string_view text) {
+  std::size_t i = text.front() == '-' || text.front() == '+' ? 1 : 0;
+  bool digits = false, separator = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digits = true;
+    } else if ((c == '.' || c == ',') && !separator) {
+      separator = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
 bool is_blank(const std::vector<std::string>& fields) {
   return std::all_of(fields.begin(), fields.end(), [](const std::string& f) {
     return f.find_first_not_of(" \t") == std::string::npos;
@@ -59,7 +81,8 @@ Table parse(std::string_view text) {
   bool field_was_quoted = false;
 
   auto end_field = [&] {
-    fields.push_back(field_was_quoted ? std::move(field) : trim(std::move(field)));
+    std::string value = field_was_quoted ? std::move(field) : trim(std::move(field));
+    fields.push_back(without_formula_guard(std::move(value)));
     field.clear();
     field_was_quoted = false;
   };
@@ -115,8 +138,8 @@ std::string format_line(const std::vector<std::string>& fields, char separator) 
   std::string line;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) line.push_back(separator);
-    const std::string& f = fields[i];
-    const bool needs_quotes = f.find_first_of(std::string{separator, '"', '\n', '\r'}) != std::string::npos;
+    const std::string f = with_formula_guard(fields[i]);
+    const bool needs_quotes = f.find_first_of(std::string{separator, '"', '\n', '\r'}) != std::string::npos || f != fields[i];
     if (!needs_quotes) {
       line += f;
       continue;
@@ -130,6 +153,19 @@ std::string format_line(const std::vector<std::string>& fields, char separator) 
   }
   line += "\r\n";
   return line;
+}
+
+std::string with_formula_guard(std::string_view field) {
+  if (!starts_like_a_formula(field) || is_plain_number(field)) return std::string(field);
+  return "'" + std::string(field);
+}
+
+std::string without_formula_guard(std::string field) {
+  if (field.size() > 1 && field.front() == '\'' && starts_like_a_formula(std::string_view(field).substr(1)) &&
+      !is_plain_number(std::string_view(field).substr(1))) {
+    field.erase(0, 1);
+  }
+  return field;
 }
 
 }  // namespace kwm::csv

@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include <spdlog/sinks/ostream_sink.h>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -87,6 +88,20 @@ spdlog::logger& access_log() {
 }
 
 }  // namespace
+
+std::string log_safe(std::string_view text) {
+  std::string safe;
+  safe.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f || c == '\\' || c == ' ') {
+      safe += fmt::format("\\x{:02x}", byte);
+    } else {
+      safe.push_back(c);
+    }
+  }
+  return safe;
+}
 
 void add_security_headers(Response& response) {
   response.headers.emplace_back("Content-Security-Policy",
@@ -252,9 +267,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (options_.access_log) {
       const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
       access_log().info("method={} path={} status={} bytes={} ms={:.2f} remote={} user={}",
-                   std::string(raw.method_string()), request.path.empty() ? std::string(raw.target()) : request.path,
-                   response.status, response.body.size(), elapsed.count(), request.remote_address,
-                   request.principal ? request.principal->username : "-");
+                   log_safe(std::string_view(raw.method_string().data(), raw.method_string().size())), log_safe(request.path.empty() ? std::string_view(raw.target().data(), raw.target().size()) : std::string_view(request.path)),
+                   response.status, response.body.size(), elapsed.count(), log_safe(request.remote_address),
+                   request.principal ? log_safe(request.principal->username) : "-");
     }
     return response;
   }

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "http/router.hpp"
 
@@ -60,6 +61,11 @@ class Server {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// A text as the access log writes it: control characters, spaces and backslashes as \xNN, so a request
+// path with %0a or %00 in it can neither forge a log line nor smuggle a raw byte, and every field stays one
+// word of its key=value pair.
+std::string log_safe(std::string_view text);
 
 // Headers every answer carries (CSP without inline scripts, no framing, no sniffing, no referrer leak).
 void add_security_headers(Response& response);

