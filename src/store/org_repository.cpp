@@ -52,8 +52,19 @@ std::string like_pattern(std::string_view q) {
   return pattern;
 }
 
-// " LIMIT :l OFFSET :o" unless the slice is everything.
-std::string limit_clause(const org::Slice& slice) { return slice.limit == INT64_MAX ? std::string() : " LIMIT :l OFFSET :o"; }
+// " LIMIT :l OFFSET :o" with its values, or nothing when the slice is everything.
+class Limit {
+ public:
+  explicit Limit(const org::Slice& slice) : all_(slice.limit == INT64_MAX), limit_(slice.limit), offset_(slice.offset) {}
+  std::string text() const { return all_ ? std::string() : " LIMIT :l OFFSET :o"; }
+  void bind(Statement& st) {
+    if (!all_) st.use(limit_).use(offset_);
+  }
+
+ private:
+  bool all_;
+  long long limit_, offset_;
+};
 
 // Narrows a people query to the reach the service gave: the store applies it, it does not decide it.
 void apply_reach(const Reach& reach, Conditions& conditions) {
@@ -461,11 +472,11 @@ org::Page<org::Function> OrgRepository::functions(std::int64_t municipality_id, 
   }
   org::Page<org::Function> page;
   page.total = detail::count_rows(*sql, "functions f", municipality_id, conditions.text(), [&](Statement& st) { conditions.bind(st); });
-  long long lim = slice.limit, off = slice.offset;
-  page.items = detail::select_functions(*sql, municipality_id, conditions.text(), "ORDER BY f.code, f.level" + limit_clause(slice),
+  Limit limit(slice);
+  page.items = detail::select_functions(*sql, municipality_id, conditions.text(), "ORDER BY f.code, f.level" + limit.text(),
                                         [&](Statement& st) {
                                           conditions.bind(st);
-                                          if (slice.limit != INT64_MAX) st.use(lim).use(off);
+                                          limit.bind(st);
                                         });
   return page;
 }
@@ -482,12 +493,12 @@ org::Page<org::Position> OrgRepository::positions(std::int64_t municipality_id, 
   if (query.id) conditions.add(" AND p.id = :id", static_cast<long long>(*query.id));
   org::Page<org::Position> page;
   page.total = detail::count_rows(*sql, "positions p", municipality_id, conditions.text(), [&](Statement& st) { conditions.bind(st); });
-  long long lim = slice.limit, off = slice.offset;
+  Limit limit(slice);
   page.items = detail::select_positions(*sql, municipality_id, conditions.text(),
-                                        "ORDER BY u.code, f.code, f.level, p.kind, p.end_date" + limit_clause(slice),
+                                        "ORDER BY u.code, f.code, f.level, p.kind, p.end_date" + limit.text(),
                                         [&](Statement& st) {
                                           conditions.bind(st);
-                                          if (slice.limit != INT64_MAX) st.use(lim).use(off);
+                                          limit.bind(st);
                                         });
   return page;
 }
@@ -509,11 +520,11 @@ org::Page<org::Person> OrgRepository::people(std::int64_t municipality_id, const
   }
   org::Page<org::Person> page;
   page.total = detail::count_rows(*sql, "people p", municipality_id, conditions.text(), [&](Statement& st) { conditions.bind(st); });
-  long long lim = slice.limit, off = slice.offset;
-  page.items = detail::select_people(*sql, municipality_id, conditions.text(), "ORDER BY p.name, p.id" + limit_clause(slice),
+  Limit limit(slice);
+  page.items = detail::select_people(*sql, municipality_id, conditions.text(), "ORDER BY p.name, p.id" + limit.text(),
                                      [&](Statement& st) {
                                        conditions.bind(st);
-                                       if (slice.limit != INT64_MAX) st.use(lim).use(off);
+                                       limit.bind(st);
                                      });
   return page;
 }
