@@ -17,8 +17,9 @@ build: bootstrap
 	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-web: bootstrap
-	cd web && npm run --silent build
+# The web app's types are generated from the server's OpenAPI document, so the server is built first.
+web: build
+	cd web && KWM_BIN=$(abspath $(BUILD_DIR))/kwartiermaker npm run --silent build
 
 clean:
 	rm -rf $(BUILD_DIR) web/dist
