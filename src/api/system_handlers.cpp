@@ -2,6 +2,7 @@
 
 #include "api/json.hpp"
 #include "api/routes.hpp"
+#include "core/error_codes.hpp"
 #include "store/audit.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -69,10 +70,21 @@ json::object error_schema() {
        json::object{{"error",
                      json::object{{"type", "object"},
                                   {"required", json::array{"code", "message"}},
-                                  {"properties", json::object{{"code", json::object{{"type", "string"}}},
+                                  {"properties", json::object{{"code", json::object{{"$ref", "#/components/schemas/ErrorCode"}}},
                                                               {"message", json::object{{"type", "string"}}},
                                                               {"field", json::object{{"type", "string"}}},
                                                               {"errors", json::object{{"type", "array"}}}}}}}}}};
+}
+
+// Every code an error answer can carry, so a client can handle each one by name.
+json::object error_code_schema() {
+  json::array codes;
+  std::string meanings;
+  for (const ErrorCodeEntry& entry : error_codes()) {
+    codes.emplace_back(entry.code);
+    meanings += "- `" + std::string(entry.code) + "`: " + std::string(entry.meaning) + "\n";
+  }
+  return json::object{{"type", "string"}, {"enum", std::move(codes)}, {"description", std::move(meanings)}};
 }
 
 json::object content_of(const std::string& type, json::object schema) {
@@ -143,7 +155,7 @@ json::object openapi_document(const http::Router& router) {
     if (!item.is_object()) item = json::object{};
     item.as_object()[lower(to_string(route.method))] = operation(route, components);
   }
-  json::object schemas{{"Error", error_schema()}};
+  json::object schemas{{"Error", error_schema()}, {"ErrorCode", error_code_schema()}};
   for (auto& [name, schema] : components) schemas[name] = std::move(schema);
   return json::object{
       {"openapi", "3.0.3"},

@@ -7,7 +7,10 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <gtest/gtest.h>
+
 #include "api/routes.hpp"
+#include "core/error_codes.hpp"
 #include "store/migrations.hpp"
 #include "org/service.hpp"
 #include "store/org_repository.hpp"
@@ -64,6 +67,9 @@ HttpResult Client::raw(const std::string& method, const std::string& target, con
     result.headers[name] = std::string(field.value());
   }
   result.body = response.body();
+  // Every error the API answers with must be in the catalogue that openapi.json publishes.
+  if (const std::string code = result.error_code(); !code.empty() && !is_error_code(code))
+    ADD_FAILURE() << method << " " << target << " answered error code '" << code << "', missing in core/error_codes.cpp";
   beast::error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_both, ec);
   return result;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "api/routes.hpp"
+#include "core/error_codes.hpp"
 #include "http/login_throttle.hpp"
 
 namespace kwm::testing {
@@ -83,6 +84,18 @@ TEST_P(OpenApi, TypedCapabilitiesLeaveNoSchemaEmpty) {
   EXPECT_GT(typed, 20u);
   RecordProperty("typed", static_cast<int>(typed));
   RecordProperty("untyped", static_cast<int>(untyped));
+}
+
+// Error answers name their code from one published list; the harness fails any answer whose code is not in it.
+TEST_P(OpenApi, ErrorCodesAreAnEnumOfTheCatalogue) {
+  const auto document = client().get("/api/v1/openapi.json").json();
+  const auto& schemas = document.at("components").at("schemas");
+  EXPECT_EQ(schemas.at("Error").at("properties").at("error").at("properties").at("code").at("$ref").as_string(),
+            "#/components/schemas/ErrorCode");
+  const auto& codes = schemas.at("ErrorCode").at("enum").as_array();
+  EXPECT_EQ(codes.size(), error_codes().size());
+  for (const auto& code : codes) EXPECT_TRUE(is_error_code(code.as_string())) << code;
+  EXPECT_FALSE(is_error_code("no_such_code"));
 }
 
 }  // namespace

@@ -1,15 +1,19 @@
+import type { components } from "./schema";
 import type { ImportRowError } from "./types";
+
+/** Every code the server can answer with (openapi.json); the status when a body carried none; or a failure of the browser's own. */
+export type ErrorCode = components["schemas"]["ErrorCode"] | `http_${number}` | "network" | "unknown";
 
 const BASE = "/api/v1";
 
 /** A failed API call, carrying the server's error body (docs/api.md, "Errors"). */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly rows: ImportRowError[];
 
-  constructor(status: number, code: string, message: string, field?: string, rows: ImportRowError[] = []) {
+  constructor(status: number, code: ErrorCode, message: string, field?: string, rows: ImportRowError[] = []) {
     super(message);
     this.name = "ApiError";
     this.status = status;
@@ -95,7 +99,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 
 function toApiError(status: number, parsed: unknown): ApiError {
   const body = (parsed as { error?: Record<string, unknown> } | undefined)?.error;
-  const code = typeof body?.code === "string" ? body.code : `http_${status}`;
+  const code: ErrorCode = typeof body?.code === "string" ? (body.code as ErrorCode) : `http_${status}`;
   const message = typeof body?.message === "string" && body.message ? body.message : fallbackMessage(status);
   const field = typeof body?.field === "string" ? body.field : undefined;
   const rows = Array.isArray(body?.errors) ? (body.errors as ImportRowError[]) : [];
