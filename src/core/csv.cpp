@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text_policy.hpp"
+
 namespace kwm::csv {
 namespace {
 
@@ -54,6 +56,29 @@ std::string trim(std::string value) {
   if (first == std::string::npos) return {};
   const auto last = value.find_last_not_of(" \t");
   return value.substr(first, last - first + 1);
+}
+
+// Every cell must be UTF-8 and is stored in normal form C (core/text_policy.hpp); each cell that is not
+// UTF-8 is reported with its row and column, the file as a whole refused.
+void to_normal_form(Table& table) {
+  std::vector<RowError> problems;
+  auto normalise = [&](std::string& cell, std::int64_t row, std::size_t column) {
+    try {
+      cell = accept_utf8(cell, {});
+    } catch (const Failure& failure) {
+      const std::string name = column < table.header.size() ? table.header[column] : "kolom " + std::to_string(column + 1);
+      problems.push_back(RowError{row, name, failure.error().message});
+    }
+  };
+  for (std::size_t c = 0; c < table.header.size(); ++c) normalise(table.header[c], 1, c);
+  for (Record& record : table.records) {
+    for (std::size_t c = 0; c < record.fields.size(); ++c) normalise(record.fields[c], record.row, c);
+  }
+  if (problems.empty()) return;
+  Error error{ErrorKind::invalid, "invalid_utf8",
+              "Het bestand is geen geldige UTF-8; sla het op als 'CSV UTF-8' en lees het opnieuw in", {}, {}};
+  error.rows = std::move(problems);
+  throw Failure(std::move(error));
 }
 
 }  // namespace
@@ -131,6 +156,7 @@ Table parse(std::string_view text) {
   if (in_quotes) fail_malformed(record_start, "Een aanhalingsteken wordt niet afgesloten");
   if (!field.empty() || !fields.empty() || field_was_quoted) end_record();
   for (auto& name : table.header) name = trim(name);
+  to_normal_form(table);
   return table;
 }
 

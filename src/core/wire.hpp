@@ -29,6 +29,7 @@
 #include "core/error.hpp"
 #include "core/fte.hpp"
 #include "core/spelling.hpp"
+#include "core/text_policy.hpp"
 
 namespace kwm::wire {
 
@@ -180,7 +181,7 @@ struct Codec<std::string> {
   static json::value write(const std::string& value) { return json::value(value); }
   static std::string read(const json::value& value, std::string_view path) {
     if (!value.is_string()) detail::wrong_type(path, "tekst");
-    return std::string(value.as_string());
+    return accept_utf8(value.as_string(), path);  // one spelling of every text: Unicode normal form C
   }
   static json::object schema(Direction, Components&) { return {{"type", "string"}}; }
 };

@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/text_policy.hpp"
 #include "http/static_files.hpp"
 #include "store/user_store.hpp"
 
@@ -57,6 +58,15 @@ std::string cookie_value(std::string_view cookies, std::string_view name) {
     cookies.remove_prefix(std::min(end + 1, cookies.size()));
   }
   return {};
+}
+
+// Paths and query values reach handlers, the store and the access log decoded: they must be text.
+bool decodes_to_utf8(const boost::urls::url_view& target) {
+  if (!is_utf8(target.path())) return false;
+  for (const auto& param : target.params()) {
+    if (!is_utf8(param.key) || !is_utf8(param.value)) return false;
+  }
+  return true;
 }
 
 Response failure(ErrorKind kind, std::string code, std::string message) {
@@ -247,6 +257,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
       response = plain_error(ErrorKind::method_not_allowed, "method_not_allowed", "Deze methode wordt niet ondersteund");
     } else if (!target) {
       response = plain_error(ErrorKind::bad_request, "malformed_request", "Het adres van het verzoek is ongeldig");
+    } else if (!decodes_to_utf8(*target)) {
+      response = plain_error(ErrorKind::bad_request, "invalid_utf8", "Het adres van het verzoek is geen geldige UTF-8");
     } else {
       request.method = *method;
       request.target = std::string(raw.target());

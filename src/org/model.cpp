@@ -6,32 +6,20 @@
 
 #include <fmt/format.h>
 
+#include "core/text_policy.hpp"
+
 namespace kwm::org {
 namespace {
 
-bool has_control_characters(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+// Codes end up in URLs, file names and CSV keys, names on one line: the text policy of core says how.
+void check_text(std::vector<FieldProblem>& problems, TextKind kind, std::string_view field, std::string_view value,
+                std::string_view what) {
+  if (auto problem = text_problem(kind, value, what)) problems.push_back({std::string(field), std::move(*problem)});
 }
 
-// Codes end up in URLs, file names and CSV keys: keep them to one line of modest length.
-void check_code(std::vector<FieldProblem>& problems, std::string_view field, std::string_view value, std::string_view what) {
-  if (value.empty()) {
-    problems.push_back({std::string(field), fmt::format("{} is verplicht", what)});
-  } else if (value.size() > 64) {
-    problems.push_back({std::string(field), fmt::format("{} is langer dan 64 tekens", what)});
-  } else if (has_control_characters(value)) {
-    problems.push_back({std::string(field), fmt::format("{} bevat een regelovergang of tab", what)});
-  }
-}
-
-void check_name(std::vector<FieldProblem>& problems, std::string_view field, std::string_view value, std::string_view what) {
-  if (value.empty()) {
-    problems.push_back({std::string(field), fmt::format("{} is verplicht", what)});
-  } else if (value.size() > 200) {
-    problems.push_back({std::string(field), fmt::format("{} is langer dan 200 tekens", what)});
-  } else if (has_control_characters(value)) {
-    problems.push_back({std::string(field), fmt::format("{} bevat een regelovergang of tab", what)});
-  }
+void check_optional_name(std::vector<FieldProblem>& problems, std::string_view field, std::string_view value,
+                         std::string_view what) {
+  if (!value.empty()) check_text(problems, TextKind::name, field, value, what);
 }
 
 // Messages show numbers the Dutch way: 1,5 rather than 1.5.
@@ -94,8 +82,8 @@ bool is_valid_municipality_code(std::string_view code) {
 
 std::vector<FieldProblem> check_unit(const Unit& unit) {
   std::vector<FieldProblem> problems;
-  check_code(problems, "code", unit.code, "De code");
-  check_name(problems, "name", unit.name, "De naam");
+  check_text(problems, TextKind::code, "code", unit.code, "De code");
+  check_text(problems, TextKind::name, "name", unit.name, "De naam");
   if (!unit.parent_code.empty() && unit.parent_code == unit.code) {
     problems.push_back({"parent_code", "Een eenheid kan niet onder zichzelf vallen"});
   }
@@ -119,15 +107,15 @@ std::vector<FieldProblem> check_unit(const Unit& unit) {
   } else if (*unit.direction == Direction::Municipality && !unit.contractor.empty()) {
     problems.push_back({"contractor", "Bij regierol 'municipality' is er geen hoofdaannemer; laat dit veld leeg"});
   }
-  if (unit.contractor.size() > 200) problems.push_back({"contractor", "De naam van de hoofdaannemer is langer dan 200 tekens"});
+  check_optional_name(problems, "contractor", unit.contractor, "De naam van de hoofdaannemer");
   return problems;
 }
 
 std::vector<FieldProblem> check_function(const Function& function) {
   std::vector<FieldProblem> problems;
-  check_code(problems, "code", function.code, "De functiecode");
-  check_name(problems, "name", function.name, "De functienaam");
-  check_code(problems, "level", function.level, "Het functieniveau");
+  check_text(problems, TextKind::code, "code", function.code, "De functiecode");
+  check_text(problems, TextKind::name, "name", function.name, "De functienaam");
+  check_text(problems, TextKind::code, "level", function.level, "Het functieniveau");
   if (function.scale < 1 || function.scale > 18) {
     problems.push_back({"scale", fmt::format("Schaal {} bestaat niet: gemeentelijke salarisschalen lopen van 1 tot en met 18",
                                              function.scale)});
@@ -154,8 +142,8 @@ std::vector<FieldProblem> check_position(const Position& position) {
 
 std::vector<FieldProblem> check_person(const Person& person) {
   std::vector<FieldProblem> problems;
-  check_code(problems, "personnel_number", person.personnel_number, "Het personeelsnummer");
-  check_name(problems, "name", person.name, "De naam");
+  check_text(problems, TextKind::code, "personnel_number", person.personnel_number, "Het personeelsnummer");
+  check_text(problems, TextKind::name, "name", person.name, "De naam");
   if (person.fte.milli() <= 0) {
     problems.push_back({"fte", "Het aantal fte moet groter dan 0 zijn"});
   } else if (person.fte.milli() > kMaxPersonFteMilli) {
@@ -190,7 +178,7 @@ std::vector<FieldProblem> check_person(const Person& person) {
   if (person.function_code.empty() && !person.level.empty()) {
     problems.push_back({"function_code", "Er is een functieniveau opgegeven zonder functie"});
   }
-  if (person.organisation.size() > 200) problems.push_back({"organisation", "De organisatienaam is langer dan 200 tekens"});
+  check_optional_name(problems, "organisation", person.organisation, "De organisatienaam");
   return problems;
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/text_policy.hpp"
 #include "store/audit.hpp"
 #include "store/database.hpp"
 
@@ -157,6 +158,7 @@ std::int64_t create_user(Database& db, const Principal& actor, const NewUser& us
   if (user.password.size() < kMinimumPasswordLength)
     fail_invalid("password", fmt::format("Het wachtwoord moet minstens {} tekens hebben", kMinimumPasswordLength),
                  "weak_password");
+  require_text(TextKind::password, user.password, "password", "Het wachtwoord");
   const std::string password_hash = hash_password(user.password);
   return db.transaction([&](soci::session& sql) -> std::int64_t {
     long long taken = 0;
@@ -184,6 +186,8 @@ std::int64_t create_user(Database& db, const Principal& actor, const NewUser& us
 }
 
 std::optional<Principal> verify_login(Database& db, const std::string& username, const std::string& password) {
+  // No stored password is this long (see create_user), so it cannot match: refuse it without hashing it.
+  if (password.size() > 4 * limits_of(TextKind::password).max_chars) return std::nullopt;
   ensure_sodium();
   std::optional<UserRow> user;
   {
