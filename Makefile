@@ -2,13 +2,17 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test bootstrap build web clean
+.PHONY: demo test fuzz bootstrap build web clean
 
 demo: build web
 	./scripts/demo
 
 test: build web
 	./scripts/test
+
+# The fuzz targets for longer than make test runs them (30 s each); FUZZ_SECONDS sets the time per target.
+fuzz: build
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} ./scripts/fuzz
 
 bootstrap:
 	@./scripts/bootstrap
@@ -22,4 +26,4 @@ web: build
 	cd web && KWM_BIN=$(abspath $(BUILD_DIR))/kwartiermaker npm run --silent build
 
 clean:
-	rm -rf $(BUILD_DIR) web/dist
+	rm -rf $(BUILD_DIR) build-fuzz web/dist

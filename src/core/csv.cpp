@@ -45,6 +45,19 @@ bool is_plain_number(std::string_view text) {
   return digits;
 }
 
+// A text that, after any apostrophes, starts like a formula and is no plain number. Such a text is written
+// with one apostrophe more and read with one less, so a text that itself starts with the guard ("'=1")
+// reads back unchanged too.
+bool needs_formula_guard(std::string_view text) {
+  const std::string_view rest = text.substr(std::min(text.find_first_not_of('\''), text.size()));
+  return starts_like_a_formula(rest) && !is_plain_number(rest);
+}
+
+// The reader trims spaces and tabs around unquoted fields, so a field with them at an edge is quoted.
+bool has_edge_whitespace(std::string_view text) {
+  return !text.empty() && (text.front() == ' ' || text.front() == '\t' || text.back() == ' ' || text.back() == '\t');
+}
+
 bool is_blank(const std::vector<std::string>& fields) {
   return std::all_of(fields.begin(), fields.end(), [](const std::string& f) {
     return f.find_first_not_of(" \t") == std::string::npos;
@@ -165,7 +178,8 @@ std::string format_line(const std::vector<std::string>& fields, char separator) 
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) line.push_back(separator);
     const std::string f = with_formula_guard(fields[i]);
-    const bool needs_quotes = f.find_first_of(std::string{separator, '"', '\n', '\r'}) != std::string::npos || f != fields[i];
+    const bool needs_quotes =
+        f.find_first_of(std::string{separator, '"', '\n', '\r'}) != std::string::npos || f != fields[i] || has_edge_whitespace(f);
     if (!needs_quotes) {
       line += f;
       continue;
@@ -182,15 +196,12 @@ std::string format_line(const std::vector<std::string>& fields, char separator) 
 }
 
 std::string with_formula_guard(std::string_view field) {
-  if (!starts_like_a_formula(field) || is_plain_number(field)) return std::string(field);
+  if (!needs_formula_guard(field)) return std::string(field);
   return "'" + std::string(field);
 }
 
 std::string without_formula_guard(std::string field) {
-  if (field.size() > 1 && field.front() == '\'' && starts_like_a_formula(std::string_view(field).substr(1)) &&
-      !is_plain_number(std::string_view(field).substr(1))) {
-    field.erase(0, 1);
-  }
+  if (!field.empty() && field.front() == '\'' && needs_formula_guard(std::string_view(field).substr(1))) field.erase(0, 1);
   return field;
 }
 

@@ -29,13 +29,15 @@ struct Table {
 // Throws Failure (code "csv_malformed", with the row) on an unterminated quote or an empty file.
 Table parse(std::string_view text);
 
-// Writes one line with quoting where a field needs it; the line ends in "\r\n" as Excel expects. A text a
-// spreadsheet would run as a formula (one starting with = + - @, a tab or a carriage return, and not a plain
-// number such as -0.5) is written with a leading apostrophe and quoted, so that it shows as text.
+// Writes one line with quoting where a field needs it (also spaces or tabs at its edges, which parse() trims
+// from unquoted fields); the line ends in "\r\n" as Excel expects. A text a spreadsheet would run as a
+// formula (one starting with = + - @, a tab or a carriage return, and not a plain number such as -0.5) is
+// written with a leading apostrophe and quoted, so that it shows as text; so is a text that starts with
+// apostrophes followed by such a start ("'=1"), so that it is not mistaken for a guarded one.
 std::string format_line(const std::vector<std::string>& fields, char separator = ',');
 
 // The apostrophe format_line puts before such a text, and parse() takes off again, so that every export
-// imports unchanged.
+// imports unchanged: without_formula_guard(with_formula_guard(text)) == text for every text.
 std::string with_formula_guard(std::string_view field);
 std::string without_formula_guard(std::string field);
 

@@ -1,6 +1,7 @@
 #include "http/router.hpp"
 
 #include <boost/json.hpp>
+#include <boost/url/parse.hpp>
 #include <algorithm>
 #include <charconv>
 
@@ -74,6 +75,15 @@ std::optional<std::string> Request::query_param(std::string_view name) const {
   const auto it = query.find(std::string(name));
   if (it == query.end()) return std::nullopt;
   return it->second;
+}
+
+bool read_target(std::string_view target, Request& request) {
+  const auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return false;
+  request.target = std::string(target);
+  request.path = std::string(parsed->path());
+  for (const auto& param : parsed->params()) request.query[std::string(param.key)] = std::string(param.value);
+  return true;
 }
 
 unsigned status_for(ErrorKind kind) {

@@ -47,6 +47,11 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers, e.g. Set-Cookie
 };
 
+// Reads an origin-form request target ("/api/v1/units?q=noord") into the request: the target as received,
+// the decoded path and the decoded query parameters (a name given twice keeps its last value). False, and
+// the request unchanged, when the target is malformed (the server answers 400).
+bool read_target(std::string_view target, Request& request);
+
 // {"error": {"code", "message", "field"?, "errors"?: [{"row","column","message"}]}} with the status that
 // belongs to the error's kind.
 Response error_response(const Error& error);

@@ -15,7 +15,6 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
 #include <thread>
 #include <vector>
 
@@ -252,18 +251,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
     Request request;
     Response response;
     const std::optional<Method> method = method_of(raw.method());
-    const auto target = boost::urls::parse_origin_form(raw.target());
     if (!method) {
       response = plain_error(ErrorKind::method_not_allowed, "method_not_allowed", "Deze methode wordt niet ondersteund");
-    } else if (!target) {
+    } else if (!read_target(raw.target(), request)) {
       response = plain_error(ErrorKind::bad_request, "malformed_request", "Het adres van het verzoek is ongeldig");
     } else if (!decodes_to_utf8(*target)) {
       response = plain_error(ErrorKind::bad_request, "invalid_utf8", "Het adres van het verzoek is geen geldige UTF-8");
     } else {
       request.method = *method;
-      request.target = std::string(raw.target());
-      request.path = std::string(target->path());
-      for (const auto& param : target->params()) request.query[std::string(param.key)] = std::string(param.value);
       for (const auto& field : raw) {
         std::string name(field.name_string());
         std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });

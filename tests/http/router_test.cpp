@@ -10,6 +10,21 @@ Route route(Method method, std::string pattern) {
   return Route{method, std::move(pattern), Access::logged_in(), "test", [](Request&) { return Response{}; }, "test", ""};
 }
 
+TEST(Router, ReadsTheTargetAsTheServerDoes) {
+  Request request;
+  ASSERT_TRUE(read_target("/api/v1/units/caf%C3%A9?q=Noord%20Oost&page=2&q=Zuid", request));
+  EXPECT_EQ(request.target, "/api/v1/units/caf%C3%A9?q=Noord%20Oost&page=2&q=Zuid");
+  EXPECT_EQ(request.path, "/api/v1/units/café");
+  EXPECT_EQ(request.query_param("q"), "Zuid");  // the last of a repeated name
+  EXPECT_EQ(request.query_param("page"), "2");
+
+  Request refused;
+  EXPECT_FALSE(read_target("http://example.org/api", refused));
+  EXPECT_FALSE(read_target("/api/v1/units/%zz", refused));
+  EXPECT_TRUE(refused.path.empty());
+  EXPECT_TRUE(refused.target.empty());
+}
+
 TEST(Router, MatchesParametersAndPrefersLiteralSegments) {
   Router router;
   router.add(route(Method::get, "/api/v1/units/{id}"));
