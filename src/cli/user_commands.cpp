@@ -69,7 +69,7 @@ int unlock_user(const std::string& url, const std::string& username) {
   operator_principal.municipality_id = account->municipality_id;
   operator_principal.role = Role::admin;
   try {
-    store::account_service(db)->unlock(operator_principal, username, "cli");
+    store::account_service(db)->unlock(operator_principal, username, "command line");
   } catch (const Failure& failure) {
     if (failure.error().kind != ErrorKind::not_found) throw;
     std::cout << "Gebruiker " << username << " was niet geblokkeerd\n";
