@@ -19,6 +19,7 @@ void add_system_routes(http::Router& router, store::Database& db);  // health, a
 void add_org_routes(http::Router& router, store::Database& db);     // api/org_handlers.cpp
 void add_competence_routes(http::Router& router, store::Database& db);  // api/competence_handlers.cpp
 void add_placement_routes(http::Router& router, store::Database& db);  // api/placement_handlers.cpp
+void add_account_routes(http::Router& router, store::Database& db);    // api/account_handlers.cpp: account locks
 
 // The access policies of the capabilities that declare one (see core/access.hpp).
 std::vector<const Policy*> access_policies();

@@ -1,7 +1,12 @@
+#include <spdlog/spdlog.h>
+
+#include "account/access.hpp"
 #include "api/json.hpp"
 #include "api/routes.hpp"
 #include "http/login_throttle.hpp"
 #include "org/access.hpp"
+#include "store/account_locks.hpp"
+#include "store/audit.hpp"
 #include "store/user_store.hpp"
 
 namespace kwm::api {
@@ -42,24 +47,42 @@ std::string session_cookie(const std::string& token, bool secure, int max_age_se
   return cookie;
 }
 
+// 429 rate_limited with Retry-After, the wait in words the login page can show as it is.
+http::Response rate_limited(std::chrono::seconds wait) {
+  const long long seconds = wait.count();
+  const std::string in_words = seconds < 120 ? std::to_string(seconds) + (seconds == 1 ? " seconde" : " seconden")
+                                             : std::to_string((seconds + 59) / 60) + " minuten";
+  http::Response response = http::error_response(
+      Error{ErrorKind::rate_limited, "rate_limited",
+            "Te veel mislukte inlogpogingen; probeer het over " + in_words + " opnieuw", {}, {}});
+  response.headers.emplace_back("Retry-After", std::to_string(seconds));
+  return response;
+}
+
+// The throttle decides how long an address waits (http/login_throttle.hpp); a lock, once set, holds in the
+// database until an admin lifts it and is checked before the password, so it answers the same whatever
+// the password and whether or not the account exists.
 http::Response login(store::Database& db, http::LoginThrottle& throttle, http::Request& request) {
   const json::object body = parse_object(request);
   const std::string username = required_string(body, "username");
   const std::string password = required_string(body, "password");
-  if (const long long wait = throttle.retry_after(username, request.remote_address); wait > 0) {
-    http::Response response = http::error_response(
-        Error{ErrorKind::rate_limited, "too_many_attempts",
-              "Te veel mislukte inlogpogingen; probeer het over " + std::to_string((wait + 59) / 60) + " minuten opnieuw",
-              {}, {}});
-    response.headers.emplace_back("Retry-After", std::to_string(wait));
-    return response;
+  const std::string& address = request.remote_address;
+  if (const auto wait = throttle.retry_after(username, address); wait.count() > 0) return rate_limited(wait);
+  if (store::account_locked(db, username)) {
+    fail(ErrorKind::forbidden, "account_locked",
+         "Dit account is geblokkeerd na mislukte inlogpogingen vanaf veel verschillende adressen; "
+         "vraag de beheerder van uw gemeente het te deblokkeren");
   }
   const std::optional<Principal> principal = store::verify_login(db, username, password);
   if (!principal) {
-    throttle.record_failure(username, request.remote_address);
+    if (const auto evidence = throttle.record_failure(username, address)) {
+      spdlog::warn("account '{}' locked: {} failed logins from {} addresses", username, evidence->failures,
+                   evidence->addresses.size());
+      store::lock_account(db, {username, store::utc_now_iso(), evidence->failures, evidence->addresses});
+    }
     fail(ErrorKind::unauthenticated, "invalid_credentials", "Gebruikersnaam of wachtwoord klopt niet");
   }
-  throttle.record_success(username);
+  throttle.record_success(username, address);
   const store::SessionTokens tokens = store::create_session(db, principal->user_id, kSessionHours);
   http::Response response = json_response(json::object{{"user", user_json(*principal)}, {"csrf_token", tokens.csrf_token}});
   response.headers.emplace_back("Set-Cookie", session_cookie(tokens.token, request.over_tls, kSessionHours * 3600));
@@ -79,7 +102,7 @@ http::Response logout(store::Database& db, http::Request& request) {
 
 }  // namespace
 
-std::vector<const Policy*> access_policies() { return {&org::access::policy()}; }
+std::vector<const Policy*> access_policies() { return {&org::access::policy(), &account::access::policy()}; }
 
 void add_session_routes(http::Router& router, store::Database& db, http::LoginThrottle& throttle) {
   router.add({http::Method::post, "/api/v1/session", http::Access::anyone(),

@@ -187,6 +187,7 @@ void add_all_routes(http::Router& router, store::Database& db, http::LoginThrott
   add_org_routes(router, db);
   add_competence_routes(router, db);
   add_placement_routes(router, db);
+  add_account_routes(router, db);
 }
 
 }  // namespace kwm::api

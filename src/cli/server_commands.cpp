@@ -25,8 +25,26 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string web_root;
   unsigned threads = 0;
-  bool secure_cookies = false;
+  bool behind_https = false;
+  std::vector<std::string> trusted_proxies;
+  std::string forwarded_header = "x-forwarded-for";
 };
+
+// --trusted-proxy blocks and --forwarded-header: whose header names the client (http/client_address.hpp).
+http::ProxyTrust proxy_trust(const ServeOptions& opts) {
+  http::ProxyTrust trust;
+  for (const std::string& text : opts.trusted_proxies) {
+    const auto block = http::AddressBlock::parse(text);
+    if (!block) {
+      fail_invalid("trusted-proxy", "'" + text + "' is geen IP-adres of adresblok (CIDR), zoals 10.0.0.0/8 of 2001:db8::/32");
+    }
+    trust.proxies.push_back(*block);
+  }
+  const auto header = http::forwarded_header_from_string(opts.forwarded_header);
+  if (!header) fail_invalid("forwarded-header", "Kies voor --forwarded-header x-forwarded-for of forwarded");
+  trust.header = *header;
+  return trust;
+}
 
 void split_listen(const std::string& listen, http::ServerOptions& options) {
   const auto colon = listen.rfind(':');
@@ -70,7 +88,11 @@ int serve(const ServeOptions& opts) {
   split_listen(opts.listen, options);
   options.web_root = find_web_root(opts.web_root);
   options.threads = threads;
-  options.force_secure_cookies = opts.secure_cookies;
+  options.behind_https = opts.behind_https;
+  options.proxy_trust = proxy_trust(opts);
+  for (const http::AddressBlock& block : options.proxy_trust.proxies) {
+    spdlog::info("trusting {} from proxies in {}", to_string(options.proxy_trust.header), block.to_string());
+  }
   http::Router router;
   http::LoginThrottle throttle;
   api::add_all_routes(router, db, throttle);
@@ -128,7 +150,14 @@ void add_server_commands(CLI::App& app) {
   serve_command->add_option("--listen", options->listen, "HOST:PORT to listen on")->capture_default_str();
   serve_command->add_option("--web-root", options->web_root, "Folder of the built web app (default: web/dist)");
   serve_command->add_option("--threads", options->threads, "Worker threads (default: twice the cores, at least 4)");
-  serve_command->add_flag("--secure-cookies", options->secure_cookies, "Mark cookies Secure (behind a TLS proxy)");
+  serve_command->add_flag("--behind-https,--secure-cookies", options->behind_https,
+                          "Clients connect over HTTPS (a TLS proxy in front): Secure cookies and HSTS");
+  serve_command->add_option("--trusted-proxy", options->trusted_proxies,
+                            "Address or CIDR block of a reverse proxy whose forwarded-for header names the client "
+                            "(repeatable)");
+  serve_command->add_option("--forwarded-header", options->forwarded_header,
+                            "Header the trusted proxies write: x-forwarded-for or forwarded (RFC 7239)")
+      ->capture_default_str();
   serve_command->callback([options] { run_command([&] { return serve(*options); }); });
 
   auto migrate_url = std::make_shared<std::string>();

@@ -1,10 +1,12 @@
-// user add: accounts are made on the command line by whoever runs the installation.
+// user add, user unlock: accounts are made, and locks lifted, on the command line by whoever runs the
+// installation.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
+#include "store/account_locks.hpp"
 #include "store/database.hpp"
 #include "org/service.hpp"
 #include "store/org_repository.hpp"
@@ -57,6 +59,26 @@ int add_user(const UserAddOptions& opts) {
   return 0;
 }
 
+// Lifts a lock as the operator acting for the account's own municipality, audited like the API's unlock.
+int unlock_user(const std::string& url, const std::string& username) {
+  store::Database db(url, 1);
+  const std::optional<Principal> account = store::principal_for_username(db, username);
+  if (!account) fail_invalid("username", "Gebruiker '" + username + "' bestaat niet");
+  Principal operator_principal;
+  operator_principal.username = "cli";
+  operator_principal.municipality_id = account->municipality_id;
+  operator_principal.role = Role::admin;
+  try {
+    store::account_service(db)->unlock(operator_principal, username, "command line");
+  } catch (const Failure& failure) {
+    if (failure.error().kind != ErrorKind::not_found) throw;
+    std::cout << "Gebruiker " << username << " was niet geblokkeerd\n";
+    return 0;
+  }
+  std::cout << "Gebruiker " << username << " is gedeblokkeerd\n";
+  return 0;
+}
+
 void add_user_commands(CLI::App& app) {
   CLI::App* user = app.add_subcommand("user", "Manage user accounts");
   user->require_subcommand(1);
@@ -71,6 +93,13 @@ void add_user_commands(CLI::App& app) {
   add->add_option("--person", opts->person, "Personnel number of an employee's own record");
   add->add_option("--organisation", opts->organisation, "Organisation of an external user");
   add->callback([opts] { run_command([&] { return add_user(*opts); }); });
+
+  auto unlock_db = std::make_shared<std::string>();
+  auto unlock_name = std::make_shared<std::string>();
+  CLI::App* unlock = user->add_subcommand("unlock", "Lift the lock that failed logins from many addresses put on an account");
+  add_db_option(*unlock, *unlock_db);
+  unlock->add_option("username", *unlock_name, "Login name")->required();
+  unlock->callback([unlock_db, unlock_name] { run_command([&] { return unlock_user(*unlock_db, *unlock_name); }); });
 }
 
 const RegisterCommands registered(&add_user_commands);

@@ -27,11 +27,11 @@ struct Request {
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> headers;      // lower-case names
   std::string body;
-  std::string remote_address;
+  std::string remote_address;  // the client, behind trusted proxies too (http/client_address.hpp)
   std::optional<Principal> principal;  // set for every route that is not public
   std::string session_token;           // raw cookie value, when there is one
   std::string csrf_token;              // of the session, for routes that are not public
-  bool over_tls = false;               // behind a TLS proxy (X-Forwarded-Proto: https) or told so: cookies get Secure
+  bool over_tls = false;               // the server runs with --behind-https: cookies get Secure
 
   std::string header(std::string_view name) const;  // lower-case name; "" when absent
   // The path parameter, or a Failure naming it (e.g. "id" is not a number).

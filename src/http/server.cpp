@@ -250,6 +250,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     const auto started = std::chrono::steady_clock::now();
     Request request;
     Response response;
+    request.remote_address = client_address_of(raw);
     const std::optional<Method> method = method_of(raw.method());
     if (!method) {
       response = plain_error(ErrorKind::method_not_allowed, "method_not_allowed", "Deze methode wordt niet ondersteund");
@@ -264,10 +265,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
         std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
         request.headers[name] = std::string(field.value());
       }
-      beast::error_code ec;
-      const auto remote = stream_.socket().remote_endpoint(ec);
-      request.remote_address = ec ? std::string("unknown") : remote.address().to_string();
-      request.over_tls = options_.force_secure_cookies || request.header("x-forwarded-proto") == "https";
+      request.over_tls = options_.behind_https;
       request.body = std::move(raw.body());
       response = dispatcher_.dispatch(request);
     }
@@ -279,6 +277,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
                    request.principal ? log_safe(request.principal->username) : "-");
     }
     return response;
+  }
+
+  // The client's address: the TCP peer's, or, when the peer is a trusted proxy, the one its header names.
+  std::string client_address_of(const bhttp::request<bhttp::string_body>& raw) {
+    beast::error_code ec;
+    const auto remote = stream_.socket().remote_endpoint(ec);
+    if (ec) return "unknown";
+    std::vector<std::string_view> forwarded;
+    const auto [first, last] = raw.equal_range(to_string(options_.proxy_trust.header));
+    for (auto field = first; field != last; ++field) forwarded.emplace_back(field->value().data(), field->value().size());
+    return client_address(remote.address(), forwarded, options_.proxy_trust).to_string();
   }
 
   // How an answer goes out: whether the connection stays open, the request's HTTP version, and whether the
@@ -296,6 +305,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     message->set(bhttp::field::server, "kwartiermaker");
     if (!response.content_type.empty()) message->set(bhttp::field::content_type, response.content_type);
     for (const auto& [name, value] : response.headers) message->insert(name, value);
+    if (options_.behind_https) message->set(bhttp::field::strict_transport_security, kStrictTransportSecurity);
     const std::size_t length = response.body.size();
     message->body() = std::move(response.body);
     message->keep_alive(keep_alive);

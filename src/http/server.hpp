@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "http/client_address.hpp"
 #include "http/router.hpp"
 
 namespace kwm::store {
@@ -24,7 +25,10 @@ struct ServerOptions {
   std::chrono::seconds request_timeout{30};  // to receive one whole request
   std::chrono::seconds idle_timeout{75};     // between requests on a kept-alive connection
   std::string web_root;                      // built web app; empty: API only
-  bool force_secure_cookies = false;
+  // Clients reach the server over HTTPS (a TLS-terminating proxy in front): cookies are marked Secure and
+  // every answer carries Strict-Transport-Security. Configuration only: a request cannot claim it.
+  bool behind_https = false;
+  ProxyTrust proxy_trust;  // whose X-Forwarded-For / Forwarded names the client (see client_address.hpp)
   bool access_log = true;
 };
 
@@ -69,5 +73,9 @@ std::string log_safe(std::string_view text);
 
 // Headers every answer carries (CSP without inline scripts, no framing, no sniffing, no referrer leak).
 void add_security_headers(Response& response);
+
+// HSTS as a server behind HTTPS sends it: one year, this host only (a municipality's other hosts may not
+// all speak HTTPS).
+inline constexpr std::string_view kStrictTransportSecurity = "max-age=31536000";
 
 }  // namespace kwm::http

@@ -442,6 +442,17 @@ CREATE INDEX placement_objections_reorganisation ON placement_objections(reorgan
     {4, "organisation version stamp", R"SQL(
 ALTER TABLE municipalities ADD COLUMN org_version BIGINT NOT NULL DEFAULT 0;
 )SQL"},
+    // Accounts locked after failed logins from many addresses (http/login_throttle.hpp), until an admin
+    // lifts the lock. Kept by username without a reference to users: a lock on a name nobody has tells an
+    // attacker nothing, and deleting an account need not touch it. Addresses: separated by spaces.
+    {5, "account locks", R"SQL(
+CREATE TABLE account_locks (
+  username TEXT PRIMARY KEY,
+  locked_at TEXT NOT NULL,
+  failures BIGINT NOT NULL,
+  addresses TEXT NOT NULL
+);
+)SQL"},
 };
 
 // Versions need not be contiguous: each capability adds its own, and migrate applies whatever is missing.

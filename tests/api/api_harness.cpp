@@ -77,7 +77,7 @@ HttpResult Client::raw(const std::string& method, const std::string& target, con
 
 HttpResult Client::send(const std::string& method, const std::string& target, const std::string& body,
                         const std::string& content_type) {
-  std::map<std::string, std::string> headers;
+  std::map<std::string, std::string> headers = always_;
   if (!cookie_.empty()) headers["Cookie"] = "kwm_session=" + cookie_;
   if (method != "GET" && !csrf_.empty()) headers["X-CSRF-Token"] = csrf_;
   if (!body.empty()) headers["Content-Type"] = content_type;
@@ -171,13 +171,16 @@ void ApiTest::SetUp() {
   db_ = std::make_unique<store::Database>(db_url_, 4);
   store::migrate(*db_);
   seed();
-  throttle_ = std::make_unique<http::LoginThrottle>();
+  throttle_ = std::make_unique<http::LoginThrottle>(login_limits(), [this] {
+    return http::LoginThrottle::Clock::time_point(http::LoginThrottle::Clock::duration(clock_.load()));
+  });
   api::add_all_routes(router_, *db_, *throttle_);
   http::ServerOptions options;
   options.port = 0;
   options.threads = 2;
   options.access_log = false;
   options.body_limit = 1024 * 1024;
+  configure(options);
   server_ = std::make_unique<http::Server>(options, router_, *db_);
   server_->start();
 }

@@ -4,7 +4,9 @@
 // role, and the real server on a free port. Every API test runs once per backend.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/json.hpp>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -42,11 +44,14 @@ class Client {
                  const std::map<std::string, std::string>& headers);
   const std::string& csrf_token() const { return csrf_; }
   const std::string& cookie() const { return cookie_; }
+  // Sends this header with every request from now on, e.g. X-Forwarded-For as a proxy would add it.
+  void always_send(const std::string& name, const std::string& value) { always_[name] = value; }
 
  private:
   HttpResult send(const std::string& method, const std::string& target, const std::string& body,
                   const std::string& content_type);
   unsigned short port_;
+  std::map<std::string, std::string> always_;
   std::string cookie_;
   std::string csrf_;
 };
@@ -55,6 +60,11 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // Suites that need another server or throttle set-up override these; they run in SetUp.
+  virtual void configure(http::ServerOptions& options) {}
+  virtual http::LoginLimits login_limits() const { return {}; }
+  // The login throttle's clock, moved by hand: throttling tests never sleep.
+  void advance_clock(std::chrono::seconds by) { clock_ += std::chrono::duration_cast<http::LoginThrottle::Clock::duration>(by).count(); }
 
   Client client() const { return Client(server_->port()); }
   Client logged_in(const std::string& username);
@@ -74,6 +84,7 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<store::Database> db_;
   http::Router router_;
   std::unique_ptr<http::LoginThrottle> throttle_;
+  std::atomic<http::LoginThrottle::Clock::rep> clock_{http::LoginThrottle::Clock::now().time_since_epoch().count()};
   std::unique_ptr<http::Server> server_;
 };
 

@@ -103,7 +103,6 @@ export function LoginPage({ notice, onLoggedIn }: { notice?: string; onLoggedIn:
 function loginFailureMessage(cause: unknown): string {
   if (!(cause instanceof ApiError)) return "Inloggen is mislukt. Probeer het opnieuw.";
   if (cause.status === 401) return "De gebruikersnaam of het wachtwoord is onjuist.";
-  if (cause.status === 429)
-    return "Er is te vaak een verkeerd wachtwoord ingevuld. Wacht een paar minuten en probeer het dan opnieuw.";
+  // 429 rate_limited names the wait ("probeer het over 8 seconden opnieuw"), 403 account_locked whom to ask.
   return cause.message;
 }
