@@ -7,6 +7,7 @@
 #include "org/access.hpp"
 #include "store/account_locks.hpp"
 #include "store/audit.hpp"
+#include "placement/access.hpp"
 #include "store/user_store.hpp"
 
 namespace kwm::api {
@@ -102,7 +103,9 @@ http::Response logout(store::Database& db, http::Request& request) {
 
 }  // namespace
 
-std::vector<const Policy*> access_policies() { return {&org::access::policy(), &account::access::policy()}; }
+std::vector<const Policy*> access_policies() {
+  return {&org::access::policy(), &placement::access::policy(), &account::access::policy()};
+}
 
 void add_session_routes(http::Router& router, store::Database& db, http::LoginThrottle& throttle) {
   router.add({http::Method::post, "/api/v1/session", http::Access::anyone(),

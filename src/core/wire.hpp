@@ -21,6 +21,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <boost/json.hpp>
@@ -365,6 +366,18 @@ struct Codec<T> {
   static void describe_field(json::object& properties, json::array& required_names, const InlineFields<T, Member>&,
                              Direction direction, Components& components) {
     Codec<Member>::describe_into(properties, required_names, direction, components);
+  }
+};
+
+// One of several described structs, e.g. a record in full or in outline as the caller may see it: written as
+// the one it holds, published as "oneOf". Answers only.
+template <typename... Ts>
+struct Codec<std::variant<Ts...>> {
+  static json::value write(const std::variant<Ts...>& value) {
+    return std::visit([](const auto& held) { return Codec<std::remove_cvref_t<decltype(held)>>::write(held); }, value);
+  }
+  static json::object schema(Direction direction, Components& components) {
+    return {{"oneOf", json::array{json::value(Codec<Ts>::schema(direction, components))...}}};
   }
 };
 

@@ -96,6 +96,14 @@ boost::json::object page_schema(wire::Components& components) {
                                          {"page_size", boost::json::object{{"type", "integer"}}},
                                          {"total", boost::json::object{{"type", "integer"}}}}}};
 }
+// {"items": [T]}: the answer of a whole list.
+template <typename T>
+boost::json::object items_schema(wire::Components& components) {
+  return boost::json::object{
+      {"type", "object"},
+      {"required", boost::json::array{"items"}},
+      {"properties", boost::json::object{{"items", boost::json::object{{"type", "array"}, {"items", answer_schema<T>(components)}}}}}};
+}
 // A file download (CSV, XLSX, iCalendar): bytes, described by the content type.
 inline boost::json::object file_schema(wire::Components&) { return {{"type", "string"}, {"format", "binary"}}; }
 

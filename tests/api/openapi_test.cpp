@@ -71,7 +71,8 @@ TEST_P(OpenApi, TypedCapabilitiesLeaveNoSchemaEmpty) {
                                 operation.at("requestBody").at("content").as_object().begin()->value().at("schema").as_object().empty();
       const bool complete = has_answer_schema && !body_untyped;
       (complete ? typed : untyped) += 1;
-      if (operation.at("tags").at(0).as_string() == "organisation") {
+      const auto& tag = operation.at("tags").at(0).as_string();
+      if (tag == "organisation" || tag == "placement") {
         EXPECT_TRUE(complete) << method << " " << path;
         EXPECT_TRUE(operation.as_object().contains("x-action")) << method << " " << path;
       }
@@ -81,7 +82,14 @@ TEST_P(OpenApi, TypedCapabilitiesLeaveNoSchemaEmpty) {
     EXPECT_TRUE(schemas.contains(name)) << name;
   }
   EXPECT_FALSE(schemas.at("PersonInput").at("properties").as_object().contains("id"));
+  for (const std::string name : {"Reorganisation", "ReorganisationOutline", "ReorganisationDraftInput", "Run", "Explanation",
+                                 "Objection", "Vacancy", "PlacementSettings"}) {
+    EXPECT_TRUE(schemas.contains(name)) << name;
+  }
   EXPECT_GT(typed, 20u);
+  // Organisation and placement are typed; what is left is competence, sessions and the system routes
+  // (88 before placement moved). Lower this as each capability moves.
+  EXPECT_EQ(untyped, 53u);
   RecordProperty("typed", static_cast<int>(typed));
   RecordProperty("untyped", static_cast<int>(untyped));
 }

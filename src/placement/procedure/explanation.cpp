@@ -9,7 +9,7 @@
 
 #include "placement/procedure/text.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 // The text is stored with the run and read again after confirmation, so it states nothing that
@@ -298,26 +298,9 @@ class Explainer {
 
 }  // namespace
 
-std::string_view to_string(PreferenceStatus status) {
-  switch (status) {
-    case PreferenceStatus::Granted: return "granted";
-    case PreferenceStatus::NotGranted: return "not_granted";
-    case PreferenceStatus::LowerThanGranted: return "lower_than_granted";
-  }
-  return "not_granted";
-}
+std::string_view to_string(PreferenceStatus status) { return spell(status); }
 
-std::string_view to_string(RefusalReason reason) {
-  switch (reason) {
-    case RefusalReason::PlacedEarlier: return "placed_earlier";
-    case RefusalReason::NoPlaceLeft: return "no_place_left";
-    case RefusalReason::HigherCandidate: return "higher_candidate";
-    case RefusalReason::BetterOverall: return "better_overall";
-    case RefusalReason::NotEligible: return "not_eligible";
-    case RefusalReason::NoPreferenceRound: return "no_preference_round";
-  }
-  return "better_overall";
-}
+std::string_view to_string(RefusalReason reason) { return spell(reason); }
 
 std::vector<Explanation> explain(const Suitabilities& suitabilities, const RunResult& result, std::size_t near_misses) {
   const Explainer explainer(suitabilities, result);
@@ -327,4 +310,4 @@ std::vector<Explanation> explain(const Suitabilities& suitabilities, const RunRe
   return explanations;
 }
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

@@ -3,6 +3,7 @@
 // score was built, for each higher preference why it was not granted, and — from the engine's margins —
 // how many points more would have changed it. An explanation speaks about the employee's own data only:
 // another candidate appears as "een kandidaat met een hogere geschiktheidsscore", never with a score.
+#include "core/spelling.hpp"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,7 +11,7 @@
 
 #include "placement/procedure/run.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 
 enum class PreferenceStatus { Granted, NotGranted, LowerThanGranted };
 std::string_view to_string(PreferenceStatus status);  // "granted", "not_granted", "lower_than_granted"
@@ -64,4 +65,15 @@ inline constexpr std::size_t kNearMisses = 3;
 // One explanation per employee, in the order of the input.
 std::vector<Explanation> explain(const Suitabilities& suitabilities, const RunResult& result, std::size_t near_misses = kNearMisses);
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure
+
+namespace kwm {
+template <>
+struct Spelling<placement::procedure::PreferenceStatus> {
+  static constexpr SpellingTable<placement::procedure::PreferenceStatus, 3> names{{{placement::procedure::PreferenceStatus::Granted, "granted"}, {placement::procedure::PreferenceStatus::NotGranted, "not_granted"}, {placement::procedure::PreferenceStatus::LowerThanGranted, "lower_than_granted"}}};
+};
+template <>
+struct Spelling<placement::procedure::RefusalReason> {
+  static constexpr SpellingTable<placement::procedure::RefusalReason, 6> names{{{placement::procedure::RefusalReason::PlacedEarlier, "placed_earlier"}, {placement::procedure::RefusalReason::NoPlaceLeft, "no_place_left"}, {placement::procedure::RefusalReason::HigherCandidate, "higher_candidate"}, {placement::procedure::RefusalReason::BetterOverall, "better_overall"}, {placement::procedure::RefusalReason::NotEligible, "not_eligible"}, {placement::procedure::RefusalReason::NoPreferenceRound, "no_preference_round"}}};
+};
+}  // namespace kwm

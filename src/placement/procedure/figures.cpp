@@ -2,7 +2,7 @@
 
 #include <map>
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 struct Key {
@@ -93,4 +93,4 @@ Summary summarise(std::span<const RunPerson> people, int max_preferences, std::i
   return summary;
 }
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

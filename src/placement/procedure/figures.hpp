@@ -11,7 +11,7 @@
 #include "core/fte.hpp"
 #include "org/model.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 
 // One employee's outcome in a run, as the run stored it.
 struct RunPerson {
@@ -63,4 +63,4 @@ struct Summary {
 inline constexpr std::int64_t kMinGroupForAggregates = 5;
 Summary summarise(std::span<const RunPerson> people, int max_preferences, std::int64_t open_slots, std::int64_t min_group);
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

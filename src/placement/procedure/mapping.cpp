@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 bool has_requirements(const std::optional<competence::FunctionProfile>& profile) {
@@ -83,4 +83,4 @@ bool FunctionMapping::continues(std::int64_t new_function_id) const {
   return false;
 }
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

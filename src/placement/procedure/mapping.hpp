@@ -13,7 +13,7 @@
 #include "competence/profile.hpp"
 #include "org/model.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 
 using competence::FunctionMatch;
 std::optional<FunctionMatch> function_match_from_string(std::string_view text);
@@ -55,4 +55,4 @@ class FunctionMapping {
   std::map<std::pair<std::int64_t, std::int64_t>, FunctionMatch> matches_;
 };
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

@@ -1,16 +1,12 @@
 #include "placement/procedure/model.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 
 std::int64_t default_slots(Fte fte) { return fte.milli() <= 0 ? 0 : (fte.milli() + 999) / 1000; }
 
-std::string_view to_string(Decision decision) { return decision == Decision::Lock ? "lock" : "forbid"; }
+std::string_view to_string(Decision decision) { return spell(decision); }
 
-std::optional<Decision> decision_from_string(std::string_view text) {
-  if (text == "lock") return Decision::Lock;
-  if (text == "forbid") return Decision::Forbid;
-  return std::nullopt;
-}
+std::optional<Decision> decision_from_string(std::string_view text) { return parse_spelling<Decision>(text); }
 
 namespace {
 int rank_of(org::EducationLevel level) {
@@ -27,4 +23,4 @@ bool reaches(org::EducationLevel held, org::EducationLevel required) { return ra
 
 std::string_view education_text(org::EducationLevel level) { return org::to_string(level); }
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

@@ -3,6 +3,7 @@
 // the new formation offers, what the employees asked for and what the selection committee found. The store
 // fills these structs; everything that decides or explains works on them without a database, so the same
 // rules run in the product and in the tests.
+#include "core/spelling.hpp"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,7 +14,7 @@
 #include "core/fte.hpp"
 #include "org/model.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 
 // An employee of the old formation: the people the procedure places or declares surplus. Only the
 // fields the rules or the equal-treatment comparison need.
@@ -98,4 +99,11 @@ bool reaches(org::EducationLevel held, org::EducationLevel required);
 // How the explanations write an education level: "mbo", "hbo", "wo", in lower case as Dutch texts do.
 std::string_view education_text(org::EducationLevel level);
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure
+
+namespace kwm {
+template <>
+struct Spelling<placement::procedure::Decision> {
+  static constexpr SpellingTable<placement::procedure::Decision, 2> names{{{placement::procedure::Decision::Lock, "lock"}, {placement::procedure::Decision::Forbid, "forbid"}}};
+};
+}  // namespace kwm

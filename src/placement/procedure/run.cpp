@@ -7,7 +7,7 @@
 
 #include "placement/procedure/text.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 // The engine treats score differences below 1e-12 of the largest score as rounding noise; keeping every
@@ -172,4 +172,4 @@ RunResult run(const Suitabilities& suitabilities) {
   return result;
 }
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

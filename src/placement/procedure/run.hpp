@@ -16,7 +16,7 @@
 #include "placement/placement.hpp"
 #include "placement/procedure/suitability.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 
 struct PlannedRound {
   std::optional<RoundKind> kind;  // empty: the round of the pairs HR fixed
@@ -102,4 +102,4 @@ struct RunResult {
 // same result, whatever order the store read the rows in (employees are sorted by personnel number).
 RunResult run(const Suitabilities& suitabilities);
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

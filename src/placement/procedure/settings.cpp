@@ -1,15 +1,12 @@
 #include "placement/procedure/settings.hpp"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <set>
 
 #include <fmt/format.h>
 
-namespace kwm::reorganisation {
-namespace json = boost::json;
+namespace kwm::placement::procedure {
 
 namespace {
 
@@ -21,77 +18,14 @@ std::string path(std::string_view prefix, std::string_view rest) {
   return prefix.empty() ? std::string(rest) : fmt::format("{}.{}", prefix, rest);
 }
 
-[[noreturn]] void wrong_type(const std::string& field, std::string_view expected) {
-  fail_invalid(field, fmt::format("Het veld '{}' moet {} zijn", field, expected), "invalid_type");
-}
-
-const json::object& object_at(const json::value& value, const std::string& field) {
-  if (!value.is_object()) wrong_type(field, "een JSON-object");
-  return value.as_object();
-}
-
-const json::array& array_at(const json::value& value, const std::string& field) {
-  if (!value.is_array()) wrong_type(field, "een lijst");
-  return value.as_array();
-}
-
-double number_at(const json::value& value, const std::string& field) {
-  if (!value.is_number()) wrong_type(field, "een getal");
-  const double number = value.to_number<double>();
-  if (!std::isfinite(number)) wrong_type(field, "een eindig getal");
-  return number;
-}
-
-std::int64_t integer_at(const json::value& value, const std::string& field) {
-  const double number = number_at(value, field);
-  if (number != std::floor(number) || std::fabs(number) > 9e15) wrong_type(field, "een geheel getal");
-  return static_cast<std::int64_t>(number);
-}
-
-bool bool_at(const json::value& value, const std::string& field) {
-  if (!value.is_bool()) wrong_type(field, "true of false");
-  return value.as_bool();
-}
-
-std::string string_at(const json::value& value, const std::string& field) {
-  if (!value.is_string()) wrong_type(field, "tekst");
-  return std::string(value.as_string());
-}
-
-// Calls read(value, path) for a field that is present and not null.
-template <typename Read>
-void with_field(const json::object& object, std::string_view name, const std::string& prefix, Read read) {
-  const auto it = object.find(name);
-  if (it == object.end() || it->value().is_null()) return;
-  read(it->value(), path(prefix, name));
-}
-
-template <typename Enum>
-std::string allowed(std::initializer_list<Enum> values) {
-  std::string text;
-  for (Enum value : values) text += (text.empty() ? "" : ", ") + std::string(to_string(value));
-  return text;
-}
-
 constexpr std::initializer_list<RoundKind> kRoundKinds = {RoundKind::FollowsFunction, RoundKind::Preference, RoundKind::Suitable};
 constexpr std::initializer_list<TieBreak> kTieBreaks = {TieBreak::Seniority, TieBreak::PreferenceRank};
 
 }  // namespace
 
-std::string_view to_string(RoundKind kind) {
-  switch (kind) {
-    case RoundKind::FollowsFunction: return "follows_function";
-    case RoundKind::Preference: return "preference";
-    case RoundKind::Suitable: return "suitable";
-  }
-  return "preference";
-}
+std::string_view to_string(RoundKind kind) { return spell(kind); }
 
-std::optional<RoundKind> round_kind_from_string(std::string_view text) {
-  for (RoundKind kind : kRoundKinds)
-    if (to_string(kind) == text) return kind;
-  return std::nullopt;
-}
+std::optional<RoundKind> round_kind_from_string(std::string_view text) { return parse_spelling<RoundKind>(text); }
 
 std::string_view default_round_name(RoundKind kind) {
   switch (kind) {
@@ -102,15 +36,9 @@ std::string_view default_round_name(RoundKind kind) {
   return "Voorkeur";
 }
 
-std::string_view to_string(TieBreak tie_break) {
-  return tie_break == TieBreak::Seniority ? "seniority" : "preference_rank";
-}
+std::string_view to_string(TieBreak tie_break) { return spell(tie_break); }
 
-std::optional<TieBreak> tie_break_from_string(std::string_view text) {
-  for (TieBreak tie_break : kTieBreaks)
-    if (to_string(tie_break) == text) return tie_break;
-  return std::nullopt;
-}
+std::optional<TieBreak> tie_break_from_string(std::string_view text) { return parse_spelling<TieBreak>(text); }
 
 std::vector<RoundSpec> Settings::default_rounds() {
   std::vector<RoundSpec> rounds;
@@ -212,99 +140,9 @@ void check_slot_overrides(const Settings& settings, const std::vector<std::int64
   }
 }
 
-Settings settings_from_json(const json::value& value, std::string_view prefix) {
-  Settings settings;
-  const std::string root(prefix);
-  const json::object& object = object_at(value, root);
-  with_field(object, "weights", root, [&](const json::value& v, const std::string& field) {
-    const json::object& weights = object_at(v, field);
-    with_field(weights, "competency", field, [&](const json::value& w, const std::string& f) { settings.weights.competency = number_at(w, f); });
-    with_field(weights, "interview", field, [&](const json::value& w, const std::string& f) { settings.weights.interview = number_at(w, f); });
-    with_field(weights, "appraisal", field, [&](const json::value& w, const std::string& f) { settings.weights.appraisal = number_at(w, f); });
-  });
-  with_field(object, "preference_bonus", root, [&](const json::value& v, const std::string& field) {
-    settings.preference_bonus.clear();
-    const json::array& bonuses = array_at(v, field);
-    for (std::size_t i = 0; i < bonuses.size(); ++i) {
-      settings.preference_bonus.push_back(number_at(bonuses[i], fmt::format("{}[{}]", field, i)));
-    }
-  });
-  with_field(object, "hours_tolerance", root, [&](const json::value& v, const std::string& f) { settings.hours_tolerance = number_at(v, f); });
-  with_field(object, "require_education", root, [&](const json::value& v, const std::string& f) { settings.require_education = bool_at(v, f); });
-  with_field(object, "exclude_critical_gaps", root,
-             [&](const json::value& v, const std::string& f) { settings.exclude_critical_gaps = bool_at(v, f); });
-  with_field(object, "tie_breaks", root, [&](const json::value& v, const std::string& field) {
-    settings.tie_breaks.clear();
-    const json::array& items = array_at(v, field);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const std::string item_field = fmt::format("{}[{}]", field, i);
-      const std::string text = string_at(items[i], item_field);
-      const auto tie_break = tie_break_from_string(text);
-      if (!tie_break) {
-        fail_invalid(item_field, fmt::format("Onbekende voorrangsregel '{}'; toegestaan: {}", text, allowed(kTieBreaks)));
-      }
-      settings.tie_breaks.push_back(*tie_break);
-    }
-  });
-  with_field(object, "rounds", root, [&](const json::value& v, const std::string& field) {
-    settings.rounds.clear();
-    const json::array& items = array_at(v, field);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const std::string item_field = fmt::format("{}[{}]", field, i);
-      const json::object& item = object_at(items[i], item_field);
-      const auto kind_it = item.find("kind");
-      if (kind_it == item.end() || kind_it->value().is_null()) {
-        fail_invalid(item_field + ".kind", fmt::format("Het veld '{}.kind' ontbreekt", item_field), "missing_field");
-      }
-      const std::string text = string_at(kind_it->value(), item_field + ".kind");
-      const auto kind = round_kind_from_string(text);
-      if (!kind) fail_invalid(item_field + ".kind", fmt::format("Onbekende ronde '{}'; toegestaan: {}", text, allowed(kRoundKinds)));
-      RoundSpec round{*kind, std::string(default_round_name(*kind))};
-      with_field(item, "name", item_field, [&](const json::value& n, const std::string& f) { round.name = string_at(n, f); });
-      settings.rounds.push_back(std::move(round));
-    }
-  });
-  with_field(object, "slots", root, [&](const json::value& v, const std::string& field) {
-    const json::array& items = array_at(v, field);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const std::string item_field = fmt::format("{}[{}]", field, i);
-      const json::object& item = object_at(items[i], item_field);
-      SlotOverride slot;
-      bool has_position = false, has_slots = false;
-      with_field(item, "position_id", item_field, [&](const json::value& p, const std::string& f) {
-        slot.position_id = integer_at(p, f);
-        has_position = true;
-      });
-      with_field(item, "slots", item_field, [&](const json::value& s, const std::string& f) {
-        slot.slots = integer_at(s, f);
-        has_slots = true;
-      });
-      if (!has_position) fail_invalid(item_field + ".position_id", "Het veld 'position_id' ontbreekt", "missing_field");
-      if (!has_slots) fail_invalid(item_field + ".slots", "Het veld 'slots' ontbreekt", "missing_field");
-      settings.slots.push_back(slot);
-    }
-  });
-  return settings;
+void name_rounds(Settings& settings) {
+  for (RoundSpec& round : settings.rounds)
+    if (round.name.empty()) round.name = std::string(default_round_name(round.kind));
 }
 
-json::object to_json(const Settings& settings) {
-  json::array bonuses(settings.preference_bonus.begin(), settings.preference_bonus.end());
-  json::array tie_breaks;
-  for (TieBreak tie_break : settings.tie_breaks) tie_breaks.push_back(json::value(to_string(tie_break)));
-  json::array rounds;
-  for (const RoundSpec& round : settings.rounds) rounds.push_back(json::object{{"kind", to_string(round.kind)}, {"name", round.name}});
-  json::array slots;
-  for (const SlotOverride& slot : settings.slots) slots.push_back(json::object{{"position_id", slot.position_id}, {"slots", slot.slots}});
-  return json::object{{"weights", json::object{{"competency", settings.weights.competency},
-                                               {"interview", settings.weights.interview},
-                                               {"appraisal", settings.weights.appraisal}}},
-                      {"preference_bonus", std::move(bonuses)},
-                      {"hours_tolerance", settings.hours_tolerance},
-                      {"require_education", settings.require_education},
-                      {"exclude_critical_gaps", settings.exclude_critical_gaps},
-                      {"tie_breaks", std::move(tie_breaks)},
-                      {"rounds", std::move(rounds)},
-                      {"slots", std::move(slots)}};
-}
-
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

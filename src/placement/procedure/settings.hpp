@@ -9,11 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include <boost/json/fwd.hpp>
-
 #include "core/error.hpp"
+#include "core/spelling.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 
 enum class RoundKind {
   FollowsFunction,  // mens-volgt-functie: incumbents onto the new functions their old one is exchangeable with
@@ -78,9 +77,19 @@ void validate(const Settings& settings, int max_preferences, std::string_view pr
 void check_slot_overrides(const Settings& settings, const std::vector<std::int64_t>& new_position_ids,
                           std::string_view prefix = "settings");
 
-// The JSON of docs/api.md ("Settings"). Reading starts from the defaults: absent fields keep them. A field
-// of the wrong type fails (kind invalid) naming its path. Validation is separate (validate()).
-Settings settings_from_json(const boost::json::value& value, std::string_view prefix = "settings");
-boost::json::object to_json(const Settings& settings);
+// A round given without a name takes its kind's default name (see default_round_name). The wire format
+// (placement/wire.hpp) reads and writes settings; readers call this after reading.
+void name_rounds(Settings& settings);
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure
+
+namespace kwm {
+template <>
+struct Spelling<placement::procedure::RoundKind> {
+  static constexpr SpellingTable<placement::procedure::RoundKind, 3> names{{{placement::procedure::RoundKind::FollowsFunction, "follows_function"}, {placement::procedure::RoundKind::Preference, "preference"}, {placement::procedure::RoundKind::Suitable, "suitable"}}};
+};
+template <>
+struct Spelling<placement::procedure::TieBreak> {
+  static constexpr SpellingTable<placement::procedure::TieBreak, 2> names{{{placement::procedure::TieBreak::Seniority, "seniority"}, {placement::procedure::TieBreak::PreferenceRank, "preference_rank"}}};
+};
+}  // namespace kwm

@@ -9,7 +9,7 @@
 
 #include "placement/procedure/text.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 // Competency levels are compared on the framework's scale; this absorbs the binary noise of weighted means.
@@ -286,35 +286,13 @@ void check_references(const ProcedureInput& input) {
 
 }  // namespace
 
-std::string_view to_string(ComponentKind kind) {
-  switch (kind) {
-    case ComponentKind::Competency: return "competency";
-    case ComponentKind::Interview: return "interview";
-    case ComponentKind::Appraisal: return "appraisal";
-  }
-  return "competency";
-}
+std::string_view to_string(ComponentKind kind) { return spell(kind); }
 
-std::string_view to_string(ComponentStatus status) {
-  switch (status) {
-    case ComponentStatus::Present: return "present";
-    case ComponentStatus::Missing: return "missing";
-    case ComponentStatus::Refused: return "refused";
-  }
-  return "missing";
-}
+std::string_view to_string(ComponentStatus status) { return spell(status); }
 
-std::string_view to_string(ConstraintKind kind) {
-  switch (kind) {
-    case ConstraintKind::Education: return "education";
-    case ConstraintKind::CriticalCompetency: return "critical_competency";
-    case ConstraintKind::Hours: return "hours";
-    case ConstraintKind::ExcludedByHr: return "excluded_by_hr";
-  }
-  return "hours";
-}
+std::string_view to_string(ConstraintKind kind) { return spell(kind); }
 
-std::string_view to_string(SuitableBasis basis) { return basis == SuitableBasis::Verdict ? "verdict" : "function_match"; }
+std::string_view to_string(SuitableBasis basis) { return spell(basis); }
 
 const ConstraintCheck* PairSuitability::failed(ConstraintKind kind) const {
   for (const ConstraintCheck& check : constraints)
@@ -386,4 +364,4 @@ Suitabilities assess(const ProcedureInput& input) {
   return Suitabilities(input, std::move(pairs));
 }
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

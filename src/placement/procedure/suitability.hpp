@@ -4,6 +4,7 @@
 // and contribution; the hard constraints (education, critical competencies, hours, HR's exclusions); and
 // whether the person counts as suitable for round 3. Scores are kept in hundredths of a point (integers),
 // so the breakdown adds up exactly to the score shown and the engine's sums are exact.
+#include "core/spelling.hpp"
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -15,7 +16,7 @@
 #include "placement/procedure/model.hpp"
 #include "placement/procedure/settings.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 
 // The competency results the reorganisation may use. Only SelectionEvidence gets in here, and the only way
 // to make one is competence::SelectionEvidence::admit, which refuses a development round's results without
@@ -113,4 +114,23 @@ Suitabilities assess(const ProcedureInput& input);
 std::int64_t seniority_months(const Employee& employee, Date on);
 inline constexpr std::int64_t kMaxSeniorityMonths = 600;
 
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure
+
+namespace kwm {
+template <>
+struct Spelling<placement::procedure::ComponentKind> {
+  static constexpr SpellingTable<placement::procedure::ComponentKind, 3> names{{{placement::procedure::ComponentKind::Competency, "competency"}, {placement::procedure::ComponentKind::Interview, "interview"}, {placement::procedure::ComponentKind::Appraisal, "appraisal"}}};
+};
+template <>
+struct Spelling<placement::procedure::ComponentStatus> {
+  static constexpr SpellingTable<placement::procedure::ComponentStatus, 3> names{{{placement::procedure::ComponentStatus::Present, "present"}, {placement::procedure::ComponentStatus::Missing, "missing"}, {placement::procedure::ComponentStatus::Refused, "refused"}}};
+};
+template <>
+struct Spelling<placement::procedure::ConstraintKind> {
+  static constexpr SpellingTable<placement::procedure::ConstraintKind, 4> names{{{placement::procedure::ConstraintKind::Education, "education"}, {placement::procedure::ConstraintKind::CriticalCompetency, "critical_competency"}, {placement::procedure::ConstraintKind::Hours, "hours"}, {placement::procedure::ConstraintKind::ExcludedByHr, "excluded_by_hr"}}};
+};
+template <>
+struct Spelling<placement::procedure::SuitableBasis> {
+  static constexpr SpellingTable<placement::procedure::SuitableBasis, 2> names{{{placement::procedure::SuitableBasis::Verdict, "verdict"}, {placement::procedure::SuitableBasis::FunctionMatch, "function_match"}}};
+};
+}  // namespace kwm

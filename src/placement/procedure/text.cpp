@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-namespace kwm::reorganisation::text {
+namespace kwm::placement::procedure::text {
 
 std::string centi(std::int64_t hundredths) {
   const bool negative = hundredths < 0;
@@ -37,4 +37,4 @@ std::string points(std::int64_t hundredths) {
   return fmt::format("{} {}", centi(hundredths), hundredths == 100 ? "punt" : "punten");
 }
 
-}  // namespace kwm::reorganisation::text
+}  // namespace kwm::placement::procedure::text

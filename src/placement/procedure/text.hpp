@@ -1,12 +1,12 @@
 #pragma once
-// Dutch spelling of numbers and dates in the procedure's explanations. Internal to kwm_reorganisation.
+// Dutch spelling of numbers and dates in the procedure's explanations. Internal to kwm_placement_procedure.
 #include <cstdint>
 #include <string>
 
 #include "core/date.hpp"
 #include "core/fte.hpp"
 
-namespace kwm::reorganisation::text {
+namespace kwm::placement::procedure::text {
 
 // 1234 hundredths -> "12,34"; whole numbers without decimals: 1200 -> "12".
 std::string centi(std::int64_t hundredths);
@@ -19,4 +19,4 @@ std::string date(Date value);
 // "1 punt", "2,5 punten".
 std::string points(std::int64_t hundredths);
 
-}  // namespace kwm::reorganisation::text
+}  // namespace kwm::placement::procedure::text

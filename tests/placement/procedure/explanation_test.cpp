@@ -4,7 +4,7 @@
 
 #include "procedure_support.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 using namespace testing;
@@ -170,4 +170,4 @@ TEST(ProcedureExplanation, WithoutAPreferenceRoundPreferencesAreNotConsideredAnd
 }
 
 }  // namespace
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 RunPerson person(std::string unit, double fte, bool placed, std::optional<int> rank = std::nullopt, std::int64_t suitability = 0,
@@ -63,4 +63,4 @@ TEST(ProcedureFigures, GroupsBySmallerGroupsSuppressedForAggregateViewers) {
 }
 
 }  // namespace
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 competence::FunctionProfile profile(std::string code, std::vector<std::pair<std::string, double>> requirements) {
@@ -65,4 +65,4 @@ TEST(FunctionMappingProposal, HrConfirmationOverridesTheProposal) {
 }
 
 }  // namespace
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

@@ -12,7 +12,7 @@
 #include "placement/procedure/figures.hpp"
 #include "placement/procedure/run.hpp"
 
-namespace kwm::reorganisation::testing {
+namespace kwm::placement::procedure::testing {
 
 inline Date day(const char* text) { return *Date::parse(text); }
 
@@ -115,4 +115,4 @@ inline std::vector<int> outcome(const RunResult& result) {
   return positions;
 }
 
-}  // namespace kwm::reorganisation::testing
+}  // namespace kwm::placement::procedure::testing

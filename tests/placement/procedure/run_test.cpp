@@ -5,7 +5,7 @@
 
 #include "procedure_support.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 using namespace testing;
@@ -206,9 +206,9 @@ TEST(ProcedureRun, SlotsAreTheLineDividedEqually) {
 }
 
 }  // namespace
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 using namespace testing;
@@ -234,4 +234,4 @@ TEST(ProcedureRun, FoldedScoresStayWhereTheEngineIsExact) {
 }
 
 }  // namespace
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

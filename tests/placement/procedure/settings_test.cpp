@@ -3,14 +3,20 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "placement/wire.hpp"
 #include "procedure_support.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 using testing::failure_of;
 
-Settings parse(const char* text) { return settings_from_json(boost::json::parse(text)); }
+// As a request body carries them: read by the wire format, rounds without a name named by their kind.
+Settings parse(const char* text) {
+  Settings settings = wire::from_json<Settings>(boost::json::parse(text), "settings");
+  name_rounds(settings);
+  return settings;
+}
 
 TEST(ProcedureSettings, DefaultsAreTheSocialPlanOfTheIssue) {
   const Settings settings;
@@ -38,8 +44,8 @@ TEST(ProcedureSettings, JsonKeepsDefaultsForAbsentFieldsAndRoundTrips) {
   EXPECT_EQ(settings.rounds[1].name, "Passend werk");
   EXPECT_EQ(settings.slots_for(7), 0);
   EXPECT_FALSE(settings.slots_for(8).has_value());
-  const Settings again = settings_from_json(to_json(settings));
-  EXPECT_EQ(boost::json::serialize(to_json(again)), boost::json::serialize(to_json(settings)));
+  const Settings again = wire::from_json<Settings>(wire::to_json(settings));
+  EXPECT_EQ(boost::json::serialize(wire::to_json(again)), boost::json::serialize(wire::to_json(settings)));
 }
 
 TEST(ProcedureSettings, EveryBadFieldIsNamedByItsPath) {
@@ -104,4 +110,4 @@ TEST(ProcedureSettings, SlotOverridesMustNameNewPositionsOnce) {
 }
 
 }  // namespace
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure

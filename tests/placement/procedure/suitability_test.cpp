@@ -7,7 +7,7 @@
 
 #include "procedure_support.hpp"
 
-namespace kwm::reorganisation {
+namespace kwm::placement::procedure {
 namespace {
 
 using namespace testing;
@@ -238,4 +238,4 @@ TEST(Suitability, SeniorityCountsWholeMonthsUpToTheEffectiveDate) {
 }
 
 }  // namespace
-}  // namespace kwm::reorganisation
+}  // namespace kwm::placement::procedure
