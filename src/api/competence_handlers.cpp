@@ -13,6 +13,7 @@
 #include "api/routes.hpp"
 #include "competence/framework_json.hpp"
 #include "store/competence_store.hpp"
+#include "table/file.hpp"
 
 namespace kwm::api {
 namespace {
@@ -103,14 +104,14 @@ Format format_of(const Request& request) {
   fail_invalid("format", fmt::format("Onbekend formaat '{}'; kies json, csv of xlsx", format), "invalid_parameter");
 }
 
-Response file_response(const store::Table& table, Format format) {
+Response file_response(const Table& table, Format format) {
   Response response;
   if (format == Format::xlsx) {
     response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    response.body = store::to_xlsx(table);
+    response.body = table::to_xlsx(table);
   } else {
     response.content_type = "text/csv; charset=utf-8";
-    response.body = store::to_csv(table);
+    response.body = table::to_csv(table);
   }
   response.headers.emplace_back("Content-Disposition",
                                 fmt::format("attachment; filename=\"{}.{}\"", table.name, format == Format::xlsx ? "xlsx" : "csv"));
@@ -125,12 +126,12 @@ Response respond(const Request& request, const View& view, ToJson to_json, ToTab
   return file_response(to_table(view), format);
 }
 
-store::Cell cell(const std::string& text) { return store::Cell(text); }
-store::Cell cell(std::int64_t value) { return store::Cell(static_cast<double>(value)); }
-store::Cell cell(const std::optional<std::size_t>& value) {
-  return value ? store::Cell(static_cast<double>(*value)) : store::Cell();
+Cell cell(const std::string& text) { return Cell(text); }
+Cell cell(std::int64_t value) { return Cell(static_cast<double>(value)); }
+Cell cell(const std::optional<std::size_t>& value) {
+  return value ? Cell(static_cast<double>(*value)) : Cell();
 }
-store::Cell yes_no(bool value) { return store::Cell(std::string(value ? "ja" : "nee")); }
+Cell yes_no(bool value) { return Cell(std::string(value ? "ja" : "nee")); }
 
 // --- Frameworks -------------------------------------------------------------------------------------------
 
@@ -280,12 +281,12 @@ Response list_profiles(store::Database& db, Request& request) {
                              })}};
       },
       [](const std::vector<store::StoredProfile>& list) {
-        store::Table table{"functieprofielen-overzicht",
+        Table table{"functieprofielen-overzicht",
                            {"function_code", "function_name", "level", "education_level", "competencies", "knowledge_areas", "critical"},
                            {}};
         for (const auto& p : list) {
           table.add({p.function.code, p.function.name, p.function.level,
-                     p.profile.education ? cell(std::string(competence::to_string(*p.profile.education))) : store::Cell(),
+                     p.profile.education ? cell(std::string(competence::to_string(*p.profile.education))) : Cell(),
                      cell(static_cast<std::int64_t>(p.profile.competencies.size())),
                      cell(static_cast<std::int64_t>(p.profile.knowledge_areas.size())), cell(critical_count(p.profile))});
         }
@@ -551,10 +552,10 @@ Response list_rounds(store::Database& db, Request& request) {
       request, store::list_rounds(db, actor(request)),
       [](const std::vector<store::RoundView>& rounds) { return json::object{{"items", array_of(rounds, round_json)}}; },
       [](const std::vector<store::RoundView>& rounds) {
-        store::Table table{"beoordelingsrondes", {"code", "name", "purpose", "status", "deadline", "target_date", "participants"}, {}};
+        Table table{"beoordelingsrondes", {"code", "name", "purpose", "status", "deadline", "target_date", "participants"}, {}};
         for (const auto& r : rounds) {
           table.add({r.code, r.name, std::string(competence::to_string(r.purpose)), std::string(r.open ? "open" : "closed"), r.deadline.iso(),
-                     r.settings.target_date ? cell(r.settings.target_date->iso()) : store::Cell(), cell(r.participants)});
+                     r.settings.target_date ? cell(r.settings.target_date->iso()) : Cell(), cell(r.participants)});
         }
         return table;
       });
@@ -595,12 +596,12 @@ Response list_participants(store::Database& db, Request& request) {
                              })}};
       },
       [&](const std::vector<store::Participant>& people) {
-        store::Table table{"deelnemers-" + code,
+        Table table{"deelnemers-" + code,
                            {"personnel_number", "name", "unit_code", "function_code", "level", "engagement", "organisation", "consent_recorded_at"},
                            {}};
         for (const auto& p : people) {
           table.add({p.personnel_number, p.name, p.unit_code, p.profile.function_code, p.profile.level,
-                     std::string(org::to_string(p.engagement)), p.organisation, p.consent ? cell(p.consent->recorded_at) : store::Cell()});
+                     std::string(org::to_string(p.engagement)), p.organisation, p.consent ? cell(p.consent->recorded_at) : Cell()});
         }
         return table;
       });
@@ -643,7 +644,7 @@ Response round_progress(store::Database& db, Request& request) {
             {"totals", std::move(totals)}};
       },
       [](const store::RoundProgress& progress) {
-        store::Table table{"voortgang-" + progress.round.code,
+        Table table{"voortgang-" + progress.round.code,
                            {"personnel_number", "name", "unit_code", "source", "status", "rated", "expected", "last_rated_at"},
                            {}};
         for (const auto& person : progress.people) {
@@ -837,7 +838,7 @@ Response round_gaps(store::Database& db, Request& request) {
                             {"people", array_of(results.people, [&](const store::PersonOutcome& o) { return result_json(o, results.names); })}};
       },
       [](const store::RoundResults& results) {
-        store::Table table{"tekorten-" + results.round.code,
+        Table table{"tekorten-" + results.round.code,
                            {"personnel_number", "name", "unit_code", "function_code", "level", "verdict", "competency_code", "competency_name",
                             "required", "critical", "combined", "gap", "spread", "spread_flagged"},
                            {}};
@@ -845,7 +846,7 @@ Response round_gaps(store::Database& db, Request& request) {
           for (const auto& c : o.result.competencies) {
             table.add({o.person.personnel_number, o.person.name, o.person.unit_code, o.result.function_code, o.result.level,
                        std::string(competence::to_string(o.result.verdict.kind)), c.competency_code, name_of(results.names, c.competency_code),
-                       c.required, yes_no(c.critical), store::number_cell(c.combined), store::number_cell(c.gap), store::number_cell(c.spread),
+                       c.required, yes_no(c.critical), number_cell(c.combined), number_cell(c.gap), number_cell(c.spread),
                        yes_no(c.spread_flagged)});
           }
         }
@@ -896,7 +897,7 @@ Response team_heatmap(store::Database& db, Request& request) {
                             {"cells", std::move(rows)}};
       },
       [](const store::TeamHeatmapView& view) {
-        store::Table table{"team-" + view.unit_code + "-" + view.round.code,
+        Table table{"team-" + view.unit_code + "-" + view.round.code,
                            {"personnel_number", "name", "competency_code", "competency_name", "required", "critical", "combined", "gap",
                             "spread_flagged"},
                            {}};
@@ -906,7 +907,7 @@ Response team_heatmap(store::Database& db, Request& request) {
             if (!entry) continue;
             const std::string& code = view.heatmap.competencies[c];
             table.add({view.people[r].personnel_number, view.people[r].name, code, name_of(view.names, code), entry->required,
-                       yes_no(entry->critical), store::number_cell(entry->combined), store::number_cell(entry->gap), yes_no(entry->spread_flagged)});
+                       yes_no(entry->critical), number_cell(entry->combined), number_cell(entry->gap), yes_no(entry->spread_flagged)});
           }
         }
         return table;
@@ -935,7 +936,7 @@ Response organisation_heatmap(store::Database& db, Request& request) {
                             {"cells", std::move(rows)}};
       },
       [](const store::OrganisationHeatmapView& view) {
-        store::Table table{"organisatie-" + view.round.code,
+        Table table{"organisatie-" + view.round.code,
                            {"unit_code", "unit_name", "depth", "competency_code", "competency_name", "people", "not_assessed", "average_gap",
                             "share_meeting", "suppressed"},
                            {}};
@@ -944,8 +945,8 @@ Response organisation_heatmap(store::Database& db, Request& request) {
             const auto& entry = view.heatmap.cells[r][c];
             const std::string& code = view.heatmap.competencies[c];
             table.add({view.units[r].code, view.units[r].name, cell(static_cast<std::int64_t>(view.units[r].depth)), code,
-                       name_of(view.names, code), cell(entry.people), cell(entry.not_assessed), store::number_cell(entry.average_gap),
-                       store::number_cell(entry.share_meeting), yes_no(entry.suppressed)});
+                       name_of(view.names, code), cell(entry.people), cell(entry.not_assessed), number_cell(entry.average_gap),
+                       number_cell(entry.share_meeting), yes_no(entry.suppressed)});
           }
         }
         return table;
@@ -969,12 +970,12 @@ Response round_coverage(store::Database& db, Request& request) {
                              })}};
       },
       [](const store::CoverageView& view) {
-        store::Table table{"dekking-" + view.round.code,
+        Table table{"dekking-" + view.round.code,
                            {"competency_code", "competency_name", "people", "meeting", "not_assessed", "share_meeting", "suppressed"},
                            {}};
         for (const auto& row : view.rows) {
           table.add({row.competency_code, name_of(view.names, row.competency_code), cell(row.people), cell(row.meeting),
-                     cell(row.not_assessed), store::number_cell(row.share_meeting), yes_no(row.suppressed)});
+                     cell(row.not_assessed), number_cell(row.share_meeting), yes_no(row.suppressed)});
         }
         return table;
       });
@@ -1005,13 +1006,13 @@ Response round_growth(store::Database& db, Request& request) {
              })}};
       },
       [](const store::GrowthView& view) {
-        store::Table table{"groei-" + view.from.code + "-" + view.to.code,
+        Table table{"groei-" + view.from.code + "-" + view.to.code,
                            {"competency_code", "competency_name", "people", "average_before", "average_after", "average_change", "improved",
                             "suppressed"},
                            {}};
         for (const auto& c : view.report.competencies) {
-          table.add({c.competency_code, name_of(view.names, c.competency_code), cell(c.people), store::number_cell(c.average_before),
-                     store::number_cell(c.average_after), store::number_cell(c.average_change), cell(c.improved), yes_no(c.suppressed)});
+          table.add({c.competency_code, name_of(view.names, c.competency_code), cell(c.people), number_cell(c.average_before),
+                     number_cell(c.average_after), number_cell(c.average_change), cell(c.improved), yes_no(c.suppressed)});
         }
         return table;
       });

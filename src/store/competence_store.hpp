@@ -29,7 +29,7 @@
 #include "core/date.hpp"
 #include "core/principal.hpp"
 #include "org/model.hpp"
-#include "store/competence_table.hpp"
+#include "core/table.hpp"
 
 namespace kwm::store {
 
