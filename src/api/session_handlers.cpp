@@ -1,6 +1,7 @@
 #include "api/json.hpp"
 #include "api/routes.hpp"
 #include "http/login_throttle.hpp"
+#include "competence/access.hpp"
 #include "org/access.hpp"
 #include "store/user_store.hpp"
 
@@ -79,7 +80,7 @@ http::Response logout(store::Database& db, http::Request& request) {
 
 }  // namespace
 
-std::vector<const Policy*> access_policies() { return {&org::access::policy()}; }
+std::vector<const Policy*> access_policies() { return {&org::access::policy(), &competence::access::policy()}; }
 
 void add_session_routes(http::Router& router, store::Database& db, http::LoginThrottle& throttle) {
   router.add({http::Method::post, "/api/v1/session", http::Access::anyone(),

@@ -17,6 +17,8 @@
 #include "placement/procedure/json.hpp"
 #include "store/audit.hpp"
 #include "store/org_repository.hpp"
+#include "competence/service.hpp"
+#include "store/competence_repository.hpp"
 #include "store/competence_store.hpp"
 #include "store/database.hpp"
 #include "store/org_sql.hpp"
@@ -295,7 +297,8 @@ struct CompetencyProfiles {
 
 CompetencyProfiles load_profiles(Database& db, const Principal& actor) {
   CompetencyProfiles profiles;
-  for (StoredProfile& stored : list_profiles(db, actor)) {
+  for (competence::ProfileSummary& summary : competence_service(db)->list_profiles(actor).items) {
+    StoredProfile& stored = summary.stored;
     profiles.names.insert(stored.names.begin(), stored.names.end());
     if (!stored.profile.requirements().empty()) profiles.by_function.emplace(stored.function.id, std::move(stored.profile));
   }
