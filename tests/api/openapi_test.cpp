@@ -70,16 +70,21 @@ TEST_P(OpenApi, TypedCapabilitiesLeaveNoSchemaEmpty) {
                                 operation.at("requestBody").at("content").as_object().begin()->value().at("schema").as_object().empty();
       const bool complete = has_answer_schema && !body_untyped;
       (complete ? typed : untyped) += 1;
-      if (operation.at("tags").at(0).as_string() == "organisation") {
-        EXPECT_TRUE(complete) << method << " " << path;
+      const auto tag = operation.at("tags").at(0).as_string();
+      if (tag == "organisation") EXPECT_TRUE(complete) << method << " " << path;
+      if (tag == "organisation" || tag == "competence") {
         EXPECT_TRUE(operation.as_object().contains("x-action")) << method << " " << path;
       }
     }
   }
-  for (const std::string name : {"UnitWithFigures", "UnitInput", "Person", "PersonInput", "Function", "Position", "Formation", "Team"}) {
+  for (const std::string name : {"UnitWithFigures", "UnitInput", "Person", "PersonInput", "Function", "Position", "Formation", "Team",
+                                 "StoredFramework", "FrameworkInput", "FrameworkChange", "Profile", "ProfileInput", "ProfileComparison"}) {
     EXPECT_TRUE(schemas.contains(name)) << name;
   }
   EXPECT_FALSE(schemas.at("PersonInput").at("properties").as_object().contains("id"));
+  // Routes still without a typed contract: 88 before competence's frameworks, profiles and external
+  // organisations were typed, 70 after; the rest are competence rounds and results, and placement.
+  EXPECT_EQ(untyped, 70u);
   EXPECT_GT(typed, 20u);
   RecordProperty("typed", static_cast<int>(typed));
   RecordProperty("untyped", static_cast<int>(untyped));
