@@ -11,13 +11,19 @@
 
 #include "api/json.hpp"
 #include "api/routes.hpp"
+#include "competence/access.hpp"
 #include "competence/framework_json.hpp"
+#include "competence/service.hpp"
+#include "competence/wire.hpp"
+#include "store/competence_repository.hpp"
 #include "store/competence_store.hpp"
+#include "table/file.hpp"
 
 namespace kwm::api {
 namespace {
 
 using http::Access;
+using http::Contract;
 using http::Method;
 using http::Request;
 using http::Response;
@@ -103,14 +109,14 @@ Format format_of(const Request& request) {
   fail_invalid("format", fmt::format("Onbekend formaat '{}'; kies json, csv of xlsx", format), "invalid_parameter");
 }
 
-Response file_response(const store::Table& table, Format format) {
+Response file_response(const Table& table, Format format) {
   Response response;
   if (format == Format::xlsx) {
     response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    response.body = store::to_xlsx(table);
+    response.body = table::to_xlsx(table);
   } else {
     response.content_type = "text/csv; charset=utf-8";
-    response.body = store::to_csv(table);
+    response.body = table::to_csv(table);
   }
   response.headers.emplace_back("Content-Disposition",
                                 fmt::format("attachment; filename=\"{}.{}\"", table.name, format == Format::xlsx ? "xlsx" : "csv"));
@@ -125,222 +131,42 @@ Response respond(const Request& request, const View& view, ToJson to_json, ToTab
   return file_response(to_table(view), format);
 }
 
-store::Cell cell(const std::string& text) { return store::Cell(text); }
-store::Cell cell(std::int64_t value) { return store::Cell(static_cast<double>(value)); }
-store::Cell cell(const std::optional<std::size_t>& value) {
-  return value ? store::Cell(static_cast<double>(*value)) : store::Cell();
+Cell cell(const std::string& text) { return Cell(text); }
+Cell cell(std::int64_t value) { return Cell(static_cast<double>(value)); }
+Cell cell(const std::optional<std::size_t>& value) {
+  return value ? Cell(static_cast<double>(*value)) : Cell();
 }
-store::Cell yes_no(bool value) { return store::Cell(std::string(value ? "ja" : "nee")); }
+Cell yes_no(bool value) { return Cell(std::string(value ? "ja" : "nee")); }
 
-// --- Frameworks -------------------------------------------------------------------------------------------
+// --- Frameworks, profiles and external organisations: the competence service --------------------------
 
-json::object framework_json(const store::StoredFramework& stored) {
-  json::object object = competence::framework_to_value(stored.framework).as_object();
-  object["status"] = stored.current ? "current" : "superseded";
-  object["in_use"] = stored.in_use;
-  object["versions"] = array_of(stored.versions, [](int version) { return json::value(version); });
-  return object;
-}
+using Catalogue = std::shared_ptr<const competence::Service>;
 
-json::object diff_json(const competence::FrameworkDiff& diff) {
-  return json::object{{"added", strings(diff.added)},
-                      {"removed", strings(diff.removed)},
-                      {"changed", strings(diff.changed)},
-                      {"name_changed", diff.name_changed},
-                      {"scale_changed", diff.scale_changed},
-                      {"reordered", diff.reordered}};
+template <typename T>
+Response answer(const T& value, unsigned status = 200) {
+  return json_response(wire::to_json(value), status);
 }
 
-Response change_response(const store::FrameworkChange& change) {
-  return json_response(json::object{{"outcome", store::to_string(change.outcome)},
-                                    {"framework", framework_json(change.stored)},
-                                    {"diff", diff_json(change.diff)}},
-                       change.outcome == store::FrameworkOutcome::Created ? 201 : 200);
+Response change_answer(const competence::FrameworkChange& change) {
+  return answer(change, change.outcome == competence::FrameworkOutcome::Created ? 201 : 200);
 }
 
-Response list_frameworks(store::Database& db, Request& request) {
-  json::array items;
-  for (const auto& summary : store::list_frameworks(db, actor(request))) {
-    items.push_back(json::object{{"code", summary.code},
-                                 {"name", summary.name},
-                                 {"version", summary.version},
-                                 {"status", "current"},
-                                 {"in_use", summary.in_use},
-                                 {"versions", array_of(summary.versions, [](int v) { return json::value(v); })},
-                                 {"competencies", static_cast<std::int64_t>(summary.competencies)},
-                                 {"knowledge_areas", static_cast<std::int64_t>(summary.knowledge_areas)}});
+std::optional<int> version_param(const Request& request) {
+  const auto text = request.query_param("version");
+  if (!text || text->empty()) return std::nullopt;
+  try {
+    return std::stoi(*text);
+  } catch (const std::exception&) {
+    fail_invalid("version", fmt::format("'{}' is geen versienummer", *text), "invalid_parameter");
   }
-  return json_response(json::object{{"items", std::move(items)}});
 }
 
-Response get_framework(store::Database& db, Request& request) {
-  std::optional<int> version;
-  if (const auto text = request.query_param("version"); text && !text->empty()) {
-    try {
-      version = std::stoi(*text);
-    } catch (const std::exception&) {
-      fail_invalid("version", fmt::format("'{}' is geen versienummer", *text), "invalid_parameter");
-    }
-  }
-  return json_response(framework_json(store::get_framework(db, actor(request), request.param("code"), version)));
-}
+// The framework file format (docs/frameworks.md), with its own precise errors.
+competence::Framework framework_body(const Request& request) { return competence::framework_from_json(request.body); }
 
-Response import_framework(store::Database& db, Request& request) {
-  return change_response(store::import_framework(db, actor(request), competence::framework_from_json(request.body)));
-}
+competence::ProfileKey profile_key(const Request& request) { return {request.param("function_code"), request.param("level")}; }
 
-Response edit_framework(store::Database& db, Request& request) {
-  return change_response(store::edit_framework(db, actor(request), request.param("code"), competence::framework_from_json(request.body)));
-}
-
-Response remove_competency(store::Database& db, Request& request) {
-  return change_response(store::remove_competency(db, actor(request), request.param("code"), request.param("competency")));
-}
-
-Response delete_framework(store::Database& db, Request& request) {
-  store::delete_framework(db, actor(request), request.param("code"));
-  return no_content();
-}
-
-Response list_reference_frameworks(store::Database&, Request&) {
-  json::array items;
-  for (const auto& framework : store::reference_frameworks()) {
-    json::array kinds;
-    for (const auto& competency : framework.competencies) {
-      const json::value kind(competence::to_string(competency.kind));
-      if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
-    }
-    items.push_back(json::object{{"code", framework.code},
-                                 {"name", framework.name},
-                                 {"competencies", static_cast<std::int64_t>(framework.competencies.size())},
-                                 {"kinds", std::move(kinds)}});
-  }
-  return json_response(json::object{{"items", std::move(items)}});
-}
-
-Response copy_reference_framework(store::Database& db, Request& request) {
-  std::string code, name;
-  if (!request.body.empty()) {
-    const json::object body = parse_object(request);
-    code = optional_string(body, "code").value_or("");
-    name = optional_string(body, "name").value_or("");
-  }
-  return change_response(store::copy_reference_framework(db, actor(request), request.param("code"), code, name));
-}
-
-// --- Profiles ---------------------------------------------------------------------------------------------
-
-json::object requirement_json(const competence::Requirement& requirement, const store::StoredProfile& stored) {
-  const auto name = stored.names.find(requirement.competency_code);
-  const auto framework = stored.framework_of.find(requirement.competency_code);
-  return json::object{{"competency_code", requirement.competency_code},
-                      {"framework_code", framework == stored.framework_of.end() ? json::value(nullptr) : json::value(framework->second)},
-                      {"name", name == stored.names.end() ? requirement.competency_code : name->second},
-                      {"required", number(requirement.required)},
-                      {"critical", requirement.critical}};
-}
-
-json::value education_json(const std::optional<competence::EducationLevel>& level) {
-  return level ? json::value(competence::to_string(*level)) : json::value(nullptr);
-}
-
-json::object profile_json(const store::StoredProfile& stored) {
-  const auto requirements = [&](const std::vector<competence::Requirement>& list) {
-    return array_of(list, [&](const competence::Requirement& r) { return requirement_json(r, stored); });
-  };
-  return json::object{{"function_id", stored.function.id},
-                      {"function_code", stored.function.code},
-                      {"function_name", stored.function.name},
-                      {"level", stored.function.level},
-                      {"education_level", education_json(stored.profile.education)},
-                      {"competencies", requirements(stored.profile.competencies)},
-                      {"knowledge_areas", requirements(stored.profile.knowledge_areas)},
-                      {"updated_at", text_or_null(stored.updated_at)}};
-}
-
-std::int64_t critical_count(const competence::FunctionProfile& profile) {
-  const auto all = profile.requirements();
-  return std::count_if(all.begin(), all.end(), [](const competence::Requirement& r) { return r.critical; });
-}
-
-Response list_profiles(store::Database& db, Request& request) {
-  const auto profiles = store::list_profiles(db, actor(request));
-  return respond(
-      request, profiles,
-      [](const std::vector<store::StoredProfile>& list) {
-        return json::object{{"items", array_of(list, [](const store::StoredProfile& p) {
-                               return json::object{{"function_id", p.function.id},
-                                                   {"function_code", p.function.code},
-                                                   {"function_name", p.function.name},
-                                                   {"level", p.function.level},
-                                                   {"education_level", education_json(p.profile.education)},
-                                                   {"competencies", static_cast<std::int64_t>(p.profile.competencies.size())},
-                                                   {"knowledge_areas", static_cast<std::int64_t>(p.profile.knowledge_areas.size())},
-                                                   {"critical", critical_count(p.profile)}};
-                             })}};
-      },
-      [](const std::vector<store::StoredProfile>& list) {
-        store::Table table{"functieprofielen-overzicht",
-                           {"function_code", "function_name", "level", "education_level", "competencies", "knowledge_areas", "critical"},
-                           {}};
-        for (const auto& p : list) {
-          table.add({p.function.code, p.function.name, p.function.level,
-                     p.profile.education ? cell(std::string(competence::to_string(*p.profile.education))) : store::Cell(),
-                     cell(static_cast<std::int64_t>(p.profile.competencies.size())),
-                     cell(static_cast<std::int64_t>(p.profile.knowledge_areas.size())), cell(critical_count(p.profile))});
-        }
-        return table;
-      });
-}
-
-store::ProfileKey profile_key(const Request& request) { return {request.param("function_code"), request.param("level")}; }
-
-Response get_profile(store::Database& db, Request& request) {
-  return json_response(profile_json(store::get_profile(db, actor(request), profile_key(request))));
-}
-
-std::vector<competence::Requirement> requirements_from(const json::object& body, std::string_view field,
-                                                       std::map<std::string, std::string>& framework_of) {
-  std::vector<competence::Requirement> requirements;
-  const json::array* array = optional_array(body, field);
-  if (!array) return requirements;
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    const std::string path = fmt::format("{}[{}]", field, i);
-    at_path(path, [&] {
-      const json::object& item = object_at((*array)[i], path);
-      competence::Requirement requirement{required_string(item, "competency_code"), required_number(item, "required"), false};
-      if (const auto it = item.find("critical"); it != item.end() && !it->value().is_null()) {
-        if (!it->value().is_bool()) fail_invalid("critical", "Het veld 'critical' is true of false", "invalid_type");
-        requirement.critical = it->value().as_bool();
-      }
-      if (auto framework = optional_string(item, "framework_code"); framework && !framework->empty()) {
-        framework_of[requirement.competency_code] = *framework;
-      }
-      requirements.push_back(std::move(requirement));
-      return 0;
-    });
-  }
-  return requirements;
-}
-
-Response put_profile(store::Database& db, Request& request) {
-  const json::object body = parse_object(request);
-  store::ProfileDraft draft;
-  const store::ProfileKey key = profile_key(request);
-  draft.profile.function_code = key.function_code;
-  draft.profile.level = key.level;
-  if (auto education = optional_string(body, "education_level"); education && !education->empty()) {
-    draft.profile.education = competence::education_level_from_string(*education);
-    if (!draft.profile.education) {
-      fail_invalid("education_level", fmt::format("Onbekend opleidingsniveau '{}'; kies mbo, hbo of wo", *education));
-    }
-  }
-  draft.profile.competencies = requirements_from(body, "competencies", draft.framework_of);
-  draft.profile.knowledge_areas = requirements_from(body, "knowledge_areas", draft.framework_of);
-  return json_response(profile_json(store::put_profile(db, actor(request), draft)));
-}
-
-store::ProfileKey key_param(const Request& request, std::string_view name) {
+competence::ProfileKey key_param(const Request& request, std::string_view name) {
   const auto text = request.query_param(name).value_or("");
   const auto slash = text.find('/');
   if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) {
@@ -349,37 +175,20 @@ store::ProfileKey key_param(const Request& request, std::string_view name) {
   return {text.substr(0, slash), text.substr(slash + 1)};
 }
 
-json::object requirement_side(const std::optional<competence::Requirement>& requirement) {
-  return json::object{{"required", number(requirement->required)}, {"critical", requirement->critical}};
+competence::ProfileDraft profile_draft(const Request& request) {
+  const auto body = wire::from_body<wire::ProfileBody>(request.body);
+  competence::ProfileDraft draft;
+  draft.education = body.education_level;
+  for (const auto& [from, to] : {std::pair{&body.competencies, &draft.competencies}, std::pair{&body.knowledge_areas, &draft.knowledge_areas}}) {
+    for (const competence::NamedRequirement& item : *from) {
+      to->push_back({item.competency_code, item.required, item.critical});
+      if (item.framework_code && !item.framework_code->empty()) draft.framework_of[item.competency_code] = *item.framework_code;
+    }
+  }
+  return draft;
 }
 
-json::object difference_json(const competence::RequirementDifference& difference, const std::map<std::string, std::string>& names) {
-  const auto name = names.find(difference.competency_code);
-  return json::object{{"competency_code", difference.competency_code},
-                      {"name", name == names.end() ? difference.competency_code : name->second},
-                      {"from", difference.from ? json::value(requirement_side(difference.from)) : json::value(nullptr)},
-                      {"to", difference.to ? json::value(requirement_side(difference.to)) : json::value(nullptr)},
-                      {"level_change", number(difference.level_change())}};
-}
-
-Response compare_profiles(store::Database& db, Request& request) {
-  const auto view = store::compare_profiles(db, actor(request), key_param(request, "from"), key_param(request, "to"));
-  std::map<std::string, std::string> names = view.to.names;
-  names.insert(view.from.names.begin(), view.from.names.end());
-  const auto& comparison = view.proposal.comparison;
-  return json_response(json::object{
-      {"from", profile_json(view.from)},
-      {"to", profile_json(view.to)},
-      {"overlap", number(comparison.overlap)},
-      {"shared", static_cast<std::int64_t>(comparison.shared)},
-      {"match", competence::to_string(view.proposal.match)},
-      {"reasons", strings(view.proposal.reasons)},
-      {"differences", array_of(comparison.differences, [&](const auto& d) { return difference_json(d, names); })}});
-}
-
-Response career_path(store::Database& db, Request& request) {
-  const std::string function = request.query_param("function").value_or("");
-  if (function.empty()) fail_invalid("function", "Noem de functie: ?function=CODE", "missing_parameter");
+std::vector<std::string> levels_param(const Request& request) {
   std::vector<std::string> levels;
   const std::string list = request.query_param("levels").value_or("");
   for (std::size_t start = 0; start < list.size();) {
@@ -387,63 +196,23 @@ Response career_path(store::Database& db, Request& request) {
     if (end > start) levels.push_back(list.substr(start, end - start));
     start = end + 1;
   }
-  const auto view = store::career_path(db, actor(request), function, levels);
-  std::map<std::string, std::string> names;
-  for (const auto& level : view.levels) names.insert(level.names.begin(), level.names.end());
-  const auto differences = [&](const std::vector<competence::RequirementDifference>& list) {
-    return array_of(list, [&](const auto& d) { return difference_json(d, names); });
-  };
-  return json_response(json::object{
-      {"function_code", view.function_code},
-      {"levels", array_of(view.levels, [](const store::StoredProfile& p) { return json::value(p.function.level); })},
-      {"profiles", array_of(view.levels, profile_json)},
-      {"steps", array_of(view.steps, [&](const competence::CareerStep& step) {
-         return json::object{{"from_level", step.from_level},
-                             {"to_level", step.to_level},
-                             {"from_education", education_json(step.from_education)},
-                             {"to_education", education_json(step.to_education)},
-                             {"added", differences(step.added)},
-                             {"raised", differences(step.raised)},
-                             {"lowered", differences(step.lowered)},
-                             {"removed", differences(step.removed)},
-                             {"became_critical", differences(step.became_critical)},
-                             {"no_longer_critical", differences(step.no_longer_critical)}};
-       })}});
+  return levels;
 }
 
-Response import_profiles(store::Database& db, Request& request) {
-  const auto result = store::import_profiles(db, actor(request), request.body);
-  return json_response(json::object{{"imported", result.rows}, {"profiles", result.profiles}});
+Response career_path(const competence::Service& service, Request& request) {
+  const std::string function = request.query_param("function").value_or("");
+  if (function.empty()) fail_invalid("function", "Noem de functie: ?function=CODE", "missing_parameter");
+  return answer(service.career_path(actor(request), function, levels_param(request)));
 }
 
-Response export_profiles(store::Database& db, Request& request) {
-  const Format format = format_of(request) == Format::xlsx ? Format::xlsx : Format::csv;
-  return file_response(store::export_profiles(db, actor(request)), format);
+Response copy_reference_framework(const competence::Service& service, Request& request) {
+  const auto names = request.body.empty() ? competence::FrameworkCopy{} : wire::from_body<competence::FrameworkCopy>(request.body);
+  return change_answer(service.copy_reference_framework(actor(request), request.param("code"), names));
 }
 
-Response export_frameworks(store::Database& db, Request& request) {
-  const Format format = format_of(request) == Format::xlsx ? Format::xlsx : Format::csv;
-  return file_response(store::export_frameworks(db, actor(request)), format);
-}
-
-// --- External organisations -------------------------------------------------------------------------------
-
-json::object organisation_json(const store::ExternalOrganisation& organisation) {
-  return json::object{{"name", organisation.name},
-                      {"people", organisation.people},
-                      {"agreed", organisation.agreed},
-                      {"changed_at", text_or_null(organisation.changed_at)}};
-}
-
-Response list_organisations(store::Database& db, Request& request) {
-  return json_response(json::object{{"items", array_of(store::list_external_organisations(db, actor(request)), organisation_json)}});
-}
-
-Response set_agreement(store::Database& db, Request& request) {
-  const json::object body = parse_object(request);
-  const auto it = body.find("agreed");
-  if (it == body.end() || !it->value().is_bool()) fail_invalid("agreed", "Het veld 'agreed' is true of false", "invalid_type");
-  return json_response(organisation_json(store::set_external_agreement(db, actor(request), request.param("name"), it->value().as_bool())));
+// An export: CSV unless ?format=xlsx.
+Response export_answer(const Request& request, const Table& table) {
+  return file_response(table, format_of(request) == Format::xlsx ? Format::xlsx : Format::csv);
 }
 
 // --- Rounds -----------------------------------------------------------------------------------------------
@@ -551,10 +320,10 @@ Response list_rounds(store::Database& db, Request& request) {
       request, store::list_rounds(db, actor(request)),
       [](const std::vector<store::RoundView>& rounds) { return json::object{{"items", array_of(rounds, round_json)}}; },
       [](const std::vector<store::RoundView>& rounds) {
-        store::Table table{"beoordelingsrondes", {"code", "name", "purpose", "status", "deadline", "target_date", "participants"}, {}};
+        Table table{"beoordelingsrondes", {"code", "name", "purpose", "status", "deadline", "target_date", "participants"}, {}};
         for (const auto& r : rounds) {
           table.add({r.code, r.name, std::string(competence::to_string(r.purpose)), std::string(r.open ? "open" : "closed"), r.deadline.iso(),
-                     r.settings.target_date ? cell(r.settings.target_date->iso()) : store::Cell(), cell(r.participants)});
+                     r.settings.target_date ? cell(r.settings.target_date->iso()) : Cell(), cell(r.participants)});
         }
         return table;
       });
@@ -595,12 +364,12 @@ Response list_participants(store::Database& db, Request& request) {
                              })}};
       },
       [&](const std::vector<store::Participant>& people) {
-        store::Table table{"deelnemers-" + code,
+        Table table{"deelnemers-" + code,
                            {"personnel_number", "name", "unit_code", "function_code", "level", "engagement", "organisation", "consent_recorded_at"},
                            {}};
         for (const auto& p : people) {
           table.add({p.personnel_number, p.name, p.unit_code, p.profile.function_code, p.profile.level,
-                     std::string(org::to_string(p.engagement)), p.organisation, p.consent ? cell(p.consent->recorded_at) : store::Cell()});
+                     std::string(org::to_string(p.engagement)), p.organisation, p.consent ? cell(p.consent->recorded_at) : Cell()});
         }
         return table;
       });
@@ -643,7 +412,7 @@ Response round_progress(store::Database& db, Request& request) {
             {"totals", std::move(totals)}};
       },
       [](const store::RoundProgress& progress) {
-        store::Table table{"voortgang-" + progress.round.code,
+        Table table{"voortgang-" + progress.round.code,
                            {"personnel_number", "name", "unit_code", "source", "status", "rated", "expected", "last_rated_at"},
                            {}};
         for (const auto& person : progress.people) {
@@ -837,7 +606,7 @@ Response round_gaps(store::Database& db, Request& request) {
                             {"people", array_of(results.people, [&](const store::PersonOutcome& o) { return result_json(o, results.names); })}};
       },
       [](const store::RoundResults& results) {
-        store::Table table{"tekorten-" + results.round.code,
+        Table table{"tekorten-" + results.round.code,
                            {"personnel_number", "name", "unit_code", "function_code", "level", "verdict", "competency_code", "competency_name",
                             "required", "critical", "combined", "gap", "spread", "spread_flagged"},
                            {}};
@@ -845,7 +614,7 @@ Response round_gaps(store::Database& db, Request& request) {
           for (const auto& c : o.result.competencies) {
             table.add({o.person.personnel_number, o.person.name, o.person.unit_code, o.result.function_code, o.result.level,
                        std::string(competence::to_string(o.result.verdict.kind)), c.competency_code, name_of(results.names, c.competency_code),
-                       c.required, yes_no(c.critical), store::number_cell(c.combined), store::number_cell(c.gap), store::number_cell(c.spread),
+                       c.required, yes_no(c.critical), number_cell(c.combined), number_cell(c.gap), number_cell(c.spread),
                        yes_no(c.spread_flagged)});
           }
         }
@@ -896,7 +665,7 @@ Response team_heatmap(store::Database& db, Request& request) {
                             {"cells", std::move(rows)}};
       },
       [](const store::TeamHeatmapView& view) {
-        store::Table table{"team-" + view.unit_code + "-" + view.round.code,
+        Table table{"team-" + view.unit_code + "-" + view.round.code,
                            {"personnel_number", "name", "competency_code", "competency_name", "required", "critical", "combined", "gap",
                             "spread_flagged"},
                            {}};
@@ -906,7 +675,7 @@ Response team_heatmap(store::Database& db, Request& request) {
             if (!entry) continue;
             const std::string& code = view.heatmap.competencies[c];
             table.add({view.people[r].personnel_number, view.people[r].name, code, name_of(view.names, code), entry->required,
-                       yes_no(entry->critical), store::number_cell(entry->combined), store::number_cell(entry->gap), yes_no(entry->spread_flagged)});
+                       yes_no(entry->critical), number_cell(entry->combined), number_cell(entry->gap), yes_no(entry->spread_flagged)});
           }
         }
         return table;
@@ -935,7 +704,7 @@ Response organisation_heatmap(store::Database& db, Request& request) {
                             {"cells", std::move(rows)}};
       },
       [](const store::OrganisationHeatmapView& view) {
-        store::Table table{"organisatie-" + view.round.code,
+        Table table{"organisatie-" + view.round.code,
                            {"unit_code", "unit_name", "depth", "competency_code", "competency_name", "people", "not_assessed", "average_gap",
                             "share_meeting", "suppressed"},
                            {}};
@@ -944,8 +713,8 @@ Response organisation_heatmap(store::Database& db, Request& request) {
             const auto& entry = view.heatmap.cells[r][c];
             const std::string& code = view.heatmap.competencies[c];
             table.add({view.units[r].code, view.units[r].name, cell(static_cast<std::int64_t>(view.units[r].depth)), code,
-                       name_of(view.names, code), cell(entry.people), cell(entry.not_assessed), store::number_cell(entry.average_gap),
-                       store::number_cell(entry.share_meeting), yes_no(entry.suppressed)});
+                       name_of(view.names, code), cell(entry.people), cell(entry.not_assessed), number_cell(entry.average_gap),
+                       number_cell(entry.share_meeting), yes_no(entry.suppressed)});
           }
         }
         return table;
@@ -969,12 +738,12 @@ Response round_coverage(store::Database& db, Request& request) {
                              })}};
       },
       [](const store::CoverageView& view) {
-        store::Table table{"dekking-" + view.round.code,
+        Table table{"dekking-" + view.round.code,
                            {"competency_code", "competency_name", "people", "meeting", "not_assessed", "share_meeting", "suppressed"},
                            {}};
         for (const auto& row : view.rows) {
           table.add({row.competency_code, name_of(view.names, row.competency_code), cell(row.people), cell(row.meeting),
-                     cell(row.not_assessed), store::number_cell(row.share_meeting), yes_no(row.suppressed)});
+                     cell(row.not_assessed), number_cell(row.share_meeting), yes_no(row.suppressed)});
         }
         return table;
       });
@@ -1005,13 +774,13 @@ Response round_growth(store::Database& db, Request& request) {
              })}};
       },
       [](const store::GrowthView& view) {
-        store::Table table{"groei-" + view.from.code + "-" + view.to.code,
+        Table table{"groei-" + view.from.code + "-" + view.to.code,
                            {"competency_code", "competency_name", "people", "average_before", "average_after", "average_change", "improved",
                             "suppressed"},
                            {}};
         for (const auto& c : view.report.competencies) {
-          table.add({c.competency_code, name_of(view.names, c.competency_code), cell(c.people), store::number_cell(c.average_before),
-                     store::number_cell(c.average_after), store::number_cell(c.average_change), cell(c.improved), yes_no(c.suppressed)});
+          table.add({c.competency_code, name_of(view.names, c.competency_code), cell(c.people), number_cell(c.average_before),
+                     number_cell(c.average_after), number_cell(c.average_change), cell(c.improved), yes_no(c.suppressed)});
         }
         return table;
       });
@@ -1077,108 +846,158 @@ Response remove_assessor(store::Database& db, Request& request) {
 }  // namespace
 
 void add_competence_routes(http::Router& router, store::Database& db) {
-  const Access writers = Access::only({Role::admin, Role::hr});
-  const Access framework_readers = Access::only({Role::admin, Role::hr, Role::manager, Role::works_council});
-  const Access profile_readers = Access::only({Role::admin, Role::hr, Role::manager, Role::employee, Role::works_council});
-  const Access round_readers = Access::only({Role::admin, Role::hr, Role::manager, Role::employee, Role::works_council, Role::assessor});
-  const Access individual_readers = Access::only({Role::admin, Role::hr, Role::manager, Role::employee});
-  const Access aggregate_readers = Access::only({Role::admin, Role::hr, Role::manager, Role::works_council});
-  const Access team_readers = Access::only({Role::admin, Role::hr, Role::manager});
-  const Access employees = Access::only({Role::employee});
-  const Access form_readers = Access::only({Role::admin, Role::hr, Role::manager, Role::employee, Role::assessor});
-  const Access raters = Access::only({Role::manager, Role::employee, Role::assessor});
-  const auto route = [&](Method method, std::string pattern, Access access, std::string summary,
+  namespace access = competence::access;
+  using http::answer_schema;
+  using http::request_schema;
+  const Catalogue catalogue = store::competence_service(db);
+  const auto typed = [&](Method method, std::string pattern, const Action& action, std::string summary, Contract contract,
+                         Response (*handler)(const competence::Service&, Request&)) {
+    router.add({method, std::move(pattern), Access::to(action), std::move(summary),
+                [catalogue, handler](Request& request) { return handler(*catalogue, request); }, "competence", "",
+                std::move(contract)});
+  };
+  // Routes still served by the competence store; their contracts are not typed yet.
+  const auto route = [&](Method method, std::string pattern, const Action& action, std::string summary,
                          Response (*handler)(store::Database&, Request&), std::string body = {}) {
-    router.add({method, std::move(pattern), std::move(access), std::move(summary),
+    router.add({method, std::move(pattern), Access::to(action), std::move(summary),
                 [&db, handler](Request& request) { return handler(db, request); }, "competence", std::move(body)});
   };
   const std::string json_body = "application/json";
   const std::string csv_body = "text/csv";
+  const http::QueryParameter format{"format", "string", "json (standaard), csv of xlsx"};
+  const http::QueryParameter file_format{"format", "string", "csv (standaard) of xlsx"};
+  const Contract file_download{nullptr, {}, http::file_schema, 200, "text/csv", {file_format}};
+  const Contract framework_change{request_schema<competence::Framework>, json_body, answer_schema<competence::FrameworkChange>};
 
-  route(Method::get, "/api/v1/frameworks", framework_readers, "Competency frameworks: current versions", list_frameworks);
-  route(Method::get, "/api/v1/frameworks/{code}", framework_readers, "One framework (?version=N, default the current one)", get_framework);
-  route(Method::post, "/api/v1/frameworks", writers, "Import a framework (JSON file format): new, or an edit by the versioning rules",
-        import_framework, json_body);
-  route(Method::put, "/api/v1/frameworks/{code}", writers, "Edit a framework: a version in use becomes version + 1", edit_framework, json_body);
-  route(Method::del, "/api/v1/frameworks/{code}/competencies/{competency}", writers,
-        "Remove a competency from a framework; refused while a profile or an open round uses it", remove_competency);
-  route(Method::del, "/api/v1/frameworks/{code}", writers, "Delete a framework nothing refers to", delete_framework);
-  route(Method::get, "/api/v1/reference-frameworks", framework_readers, "The reference frameworks shipped with Kwartiermaker",
-        list_reference_frameworks);
-  route(Method::post, "/api/v1/reference-frameworks/{code}/copy", writers,
-        "Copy a reference framework into the municipality (optional new code and name)", copy_reference_framework, json_body);
-  route(Method::get, "/api/v1/export/frameworks", writers, "Every current framework, one row per indicator (?format=csv|xlsx)",
-        export_frameworks);
+  typed(Method::get, "/api/v1/frameworks", access::read_frameworks, "Competency frameworks: current versions",
+        Contract{nullptr, {}, answer_schema<competence::FrameworkList>},
+        [](const competence::Service& s, Request& r) { return answer(s.list_frameworks(actor(r))); });
+  typed(Method::get, "/api/v1/frameworks/{code}", access::read_frameworks, "One framework (?version=N, default the current one)",
+        Contract{nullptr, {}, answer_schema<competence::StoredFramework>, 200, json_body, {{"version", "integer", "Versienummer"}}},
+        [](const competence::Service& s, Request& r) { return answer(s.get_framework(actor(r), r.param("code"), version_param(r))); });
+  typed(Method::post, "/api/v1/frameworks", access::write_frameworks,
+        "Import a framework (JSON file format): new, or an edit by the versioning rules",
+        Contract{framework_change.request, json_body, framework_change.answer, 201},
+        [](const competence::Service& s, Request& r) { return change_answer(s.import_framework(actor(r), framework_body(r))); });
+  typed(Method::put, "/api/v1/frameworks/{code}", access::write_frameworks, "Edit a framework: a version in use becomes version + 1",
+        framework_change,
+        [](const competence::Service& s, Request& r) { return change_answer(s.edit_framework(actor(r), r.param("code"), framework_body(r))); });
+  typed(Method::del, "/api/v1/frameworks/{code}/competencies/{competency}", access::write_frameworks,
+        "Remove a competency from a framework; refused while a profile or an open round uses it",
+        Contract{nullptr, {}, answer_schema<competence::FrameworkChange>}, [](const competence::Service& s, Request& r) {
+          return change_answer(s.remove_competency(actor(r), r.param("code"), r.param("competency")));
+        });
+  typed(Method::del, "/api/v1/frameworks/{code}", access::write_frameworks, "Delete a framework nothing refers to",
+        Contract{nullptr, {}, nullptr, 204}, [](const competence::Service& s, Request& r) {
+          s.delete_framework(actor(r), r.param("code"));
+          return no_content();
+        });
+  typed(Method::get, "/api/v1/reference-frameworks", access::read_frameworks, "The reference frameworks shipped with Kwartiermaker",
+        Contract{nullptr, {}, answer_schema<competence::ReferenceFrameworkList>},
+        [](const competence::Service& s, Request& r) { return answer(s.reference_frameworks(actor(r))); });
+  typed(Method::post, "/api/v1/reference-frameworks/{code}/copy", access::write_frameworks,
+        "Copy a reference framework into the municipality (optional new code and name)",
+        Contract{request_schema<competence::FrameworkCopy>, json_body, answer_schema<competence::FrameworkChange>, 201},
+        copy_reference_framework);
+  typed(Method::get, "/api/v1/export/frameworks", access::export_catalogue,
+        "Every current framework, one row per indicator (?format=csv|xlsx)", file_download,
+        [](const competence::Service& s, Request& r) { return export_answer(r, s.export_frameworks(actor(r))); });
 
-  route(Method::get, "/api/v1/profiles", profile_readers, "Every function level with a summary of its profile (?format=csv|xlsx)",
-        list_profiles);
-  route(Method::get, "/api/v1/profiles/compare", profile_readers,
-        "Compare two profiles (?from=CODE/LEVEL&to=CODE/LEVEL): overlap, differences, proposed match", compare_profiles);
-  route(Method::get, "/api/v1/profiles/career-path", profile_readers,
-        "What changes between the levels of a function (?function=CODE&levels=a,b,c)", career_path);
-  route(Method::get, "/api/v1/profiles/{function_code}/{level}", profile_readers, "The profile of one function level", get_profile);
-  route(Method::put, "/api/v1/profiles/{function_code}/{level}", writers, "Replace the profile of one function level", put_profile, json_body);
-  route(Method::post, "/api/v1/import/profiles", writers,
-        "Import profiles CSV (function_code,level,competency_code,required,critical): all rows or none", import_profiles, csv_body);
-  route(Method::get, "/api/v1/export/profiles", writers, "Every profile in the import format (?format=csv|xlsx)", export_profiles);
+  typed(Method::get, "/api/v1/profiles", access::read_profiles, "Every function level with a summary of its profile (?format=csv|xlsx)",
+        Contract{nullptr, {}, answer_schema<competence::ProfileList>, 200, json_body, {format}},
+        [](const competence::Service& s, Request& r) {
+          const Format chosen = format_of(r);
+          return chosen == Format::json ? answer(s.list_profiles(actor(r))) : file_response(s.profile_overview(actor(r)), chosen);
+        });
+  typed(Method::get, "/api/v1/profiles/compare", access::read_profiles,
+        "Compare two profiles (?from=CODE/LEVEL&to=CODE/LEVEL): overlap, differences, proposed match",
+        Contract{nullptr, {}, answer_schema<competence::ProfileComparisonView>, 200, json_body,
+                 {{"from", "string", "FUNCTIECODE/NIVEAU"}, {"to", "string", "FUNCTIECODE/NIVEAU"}}},
+        [](const competence::Service& s, Request& r) {
+          return answer(s.compare_profiles(actor(r), key_param(r, "from"), key_param(r, "to")));
+        });
+  typed(Method::get, "/api/v1/profiles/career-path", access::read_profiles,
+        "What changes between the levels of a function (?function=CODE&levels=a,b,c)",
+        Contract{nullptr, {}, answer_schema<competence::CareerPathView>, 200, json_body,
+                 {{"function", "string", "Functiecode"}, {"levels", "string", "Niveaus, met komma's gescheiden"}}},
+        career_path);
+  typed(Method::get, "/api/v1/profiles/{function_code}/{level}", access::read_profiles, "The profile of one function level",
+        Contract{nullptr, {}, answer_schema<competence::StoredProfile>},
+        [](const competence::Service& s, Request& r) { return answer(s.get_profile(actor(r), profile_key(r))); });
+  typed(Method::put, "/api/v1/profiles/{function_code}/{level}", access::write_profiles, "Replace the profile of one function level",
+        Contract{request_schema<wire::ProfileBody>, json_body, answer_schema<competence::StoredProfile>},
+        [](const competence::Service& s, Request& r) { return answer(s.put_profile(actor(r), profile_key(r), profile_draft(r))); });
+  typed(Method::post, "/api/v1/import/profiles", access::write_profiles,
+        "Import profiles CSV (function_code,level,competency_code,required,critical): all rows or none",
+        Contract{http::file_schema, csv_body, answer_schema<competence::ProfileImport>},
+        [](const competence::Service& s, Request& r) { return answer(s.import_profiles(actor(r), r.body)); });
+  typed(Method::get, "/api/v1/export/profiles", access::export_catalogue, "Every profile in the import format (?format=csv|xlsx)",
+        file_download, [](const competence::Service& s, Request& r) { return export_answer(r, s.export_profiles(actor(r))); });
 
-  route(Method::get, "/api/v1/external-organisations", writers,
-        "External organisations with seconded or hired workers, and whether they agreed to assessment", list_organisations);
-  route(Method::put, "/api/v1/external-organisations/{name}", writers, "Record an organisation's agreement ({\"agreed\": bool})",
-        set_agreement, json_body);
+  typed(Method::get, "/api/v1/external-organisations", access::external_organisations,
+        "External organisations with seconded or hired workers, and whether they agreed to assessment",
+        Contract{nullptr, {}, answer_schema<competence::ExternalOrganisationList>},
+        [](const competence::Service& s, Request& r) { return answer(s.external_organisations(actor(r))); });
+  typed(Method::put, "/api/v1/external-organisations/{name}", access::external_organisations,
+        "Record an organisation's agreement ({\"agreed\": bool})",
+        Contract{request_schema<competence::ExternalOrganisation>, json_body, answer_schema<competence::ExternalOrganisation>},
+        [](const competence::Service& s, Request& r) {
+          const auto body = wire::from_body<competence::ExternalOrganisation>(r.body);
+          return answer(s.set_external_agreement(actor(r), r.param("name"), body.agreed));
+        });
 
-  route(Method::get, "/api/v1/assessment-rounds", round_readers, "Assessment rounds the caller may see (?format=csv|xlsx)", list_rounds);
-  route(Method::post, "/api/v1/assessment-rounds", writers, "Create a round; its purpose is fixed from then on", create_round, json_body);
-  route(Method::get, "/api/v1/assessment-rounds/{code}", round_readers, "One assessment round", get_round);
-  route(Method::get, "/api/v1/assessment-rounds/{code}/participants", form_readers, "The round's participants the caller may see",
+  route(Method::get, "/api/v1/assessment-rounds", access::read_rounds, "Assessment rounds the caller may see (?format=csv|xlsx)", list_rounds);
+  route(Method::post, "/api/v1/assessment-rounds", access::manage_rounds, "Create a round; its purpose is fixed from then on", create_round, json_body);
+  route(Method::get, "/api/v1/assessment-rounds/{code}", access::read_rounds, "One assessment round", get_round);
+  route(Method::get, "/api/v1/assessment-rounds/{code}/participants", access::read_participants, "The round's participants the caller may see",
         list_participants);
-  route(Method::post, "/api/v1/assessment-rounds/{code}/participants", writers, "Add participants (units and/or people)", add_participants,
+  route(Method::post, "/api/v1/assessment-rounds/{code}/participants", access::manage_rounds, "Add participants (units and/or people)", add_participants,
         json_body);
-  route(Method::post, "/api/v1/assessment-rounds/{code}/close", writers, "Close a round: no more ratings", close_round);
-  route(Method::get, "/api/v1/assessment-rounds/{code}/progress", team_readers, "Who has finished which source (?format=csv|xlsx)",
+  route(Method::post, "/api/v1/assessment-rounds/{code}/close", access::manage_rounds, "Close a round: no more ratings", close_round);
+  route(Method::get, "/api/v1/assessment-rounds/{code}/progress", access::read_progress, "Who has finished which source (?format=csv|xlsx)",
         round_progress);
-  route(Method::get, "/api/v1/assessment-rounds/{code}/forms/{personnel_number}/{source}", form_readers,
+  route(Method::get, "/api/v1/assessment-rounds/{code}/forms/{personnel_number}/{source}", access::read_forms,
         "The rating form of one person and source", get_form);
-  route(Method::put, "/api/v1/assessment-rounds/{code}/forms/{personnel_number}/{source}", raters,
+  route(Method::put, "/api/v1/assessment-rounds/{code}/forms/{personnel_number}/{source}", access::rate,
         "Save scores on a form: all or none", save_form, json_body);
-  route(Method::post, "/api/v1/assessment-rounds/{code}/consents/{personnel_number}", writers,
+  route(Method::post, "/api/v1/assessment-rounds/{code}/consents/{personnel_number}", access::manage_rounds,
         "Record an employee's consent (given on paper) to use a development round for selection", record_consent);
-  route(Method::del, "/api/v1/assessment-rounds/{code}/consents/{personnel_number}", writers, "Withdraw a recorded consent",
+  route(Method::del, "/api/v1/assessment-rounds/{code}/consents/{personnel_number}", access::manage_rounds, "Withdraw a recorded consent",
         withdraw_consent);
-  route(Method::post, "/api/v1/import/assessments", writers,
+  route(Method::post, "/api/v1/import/assessments", access::transfer_assessments,
         "Import assessments CSV (round_code,personnel_number,source,competency_code,indicator_code,score): all rows or none",
         import_assessments, csv_body);
-  route(Method::get, "/api/v1/export/assessments", writers, "A round's ratings in the import format (?round=CODE&format=csv|xlsx)",
+  route(Method::get, "/api/v1/export/assessments", access::transfer_assessments, "A round's ratings in the import format (?round=CODE&format=csv|xlsx)",
         export_assessments);
 
-  route(Method::get, "/api/v1/my/assessments", employees, "The employee's own rounds with their self-assessment status", own_rounds);
-  route(Method::get, "/api/v1/my/assessments/{code}", employees, "The employee's self-assessment form", own_form);
-  route(Method::put, "/api/v1/my/assessments/{code}", employees, "Save the employee's self-assessment", save_own_form, json_body);
-  route(Method::post, "/api/v1/my/assessments/{code}/consent", employees,
+  route(Method::get, "/api/v1/my/assessments", access::self_assessment, "The employee's own rounds with their self-assessment status", own_rounds);
+  route(Method::get, "/api/v1/my/assessments/{code}", access::self_assessment, "The employee's self-assessment form", own_form);
+  route(Method::put, "/api/v1/my/assessments/{code}", access::self_assessment, "Save the employee's self-assessment", save_own_form, json_body);
+  route(Method::post, "/api/v1/my/assessments/{code}/consent", access::self_assessment,
         "Consent that this development round's results may be used for selection and placement", own_consent);
-  route(Method::del, "/api/v1/my/assessments/{code}/consent", employees, "Withdraw that consent", withdraw_own_consent);
+  route(Method::del, "/api/v1/my/assessments/{code}/consent", access::self_assessment, "Withdraw that consent", withdraw_own_consent);
 
-  route(Method::get, "/api/v1/assessment-rounds/{code}/gaps", individual_readers,
+  route(Method::get, "/api/v1/assessment-rounds/{code}/gaps", access::read_results,
         "Verdicts and gaps per person (?unit=CODE&function=CODE&level=L; unit includes its subtree; ?format=csv|xlsx)", round_gaps);
-  route(Method::get, "/api/v1/assessment-rounds/{code}/people/{personnel_number}/report", individual_readers,
+  route(Method::get, "/api/v1/assessment-rounds/{code}/people/{personnel_number}/report", access::read_results,
         "One person against their round profile or any other (?function=CODE&level=L)", person_report);
-  route(Method::get, "/api/v1/assessment-rounds/{code}/heatmap/team", team_readers,
+  route(Method::get, "/api/v1/assessment-rounds/{code}/heatmap/team", access::read_team_heatmap,
         "People x competencies of a unit and its subtree (?unit=CODE; ?format=csv|xlsx)", team_heatmap);
-  route(Method::get, "/api/v1/assessment-rounds/{code}/heatmap/organisation", aggregate_readers,
+  route(Method::get, "/api/v1/assessment-rounds/{code}/heatmap/organisation", access::read_aggregates,
         "Units x competencies: average gap and share meeting (?unit=CODE; ?format=csv|xlsx)", organisation_heatmap);
-  route(Method::get, "/api/v1/assessment-rounds/{code}/coverage", aggregate_readers,
+  route(Method::get, "/api/v1/assessment-rounds/{code}/coverage", access::read_aggregates,
         "How many people meet each critical competency (?unit=CODE; ?format=csv|xlsx)", round_coverage);
-  route(Method::get, "/api/v1/assessment-rounds/{code}/growth", aggregate_readers,
+  route(Method::get, "/api/v1/assessment-rounds/{code}/growth", access::read_aggregates,
         "Growth from an earlier round for the same people (?from=CODE&unit=CODE; ?format=csv|xlsx)", round_growth);
-  route(Method::get, "/api/v1/assessment-rounds/{code}/selection-evidence", writers,
+  route(Method::get, "/api/v1/assessment-rounds/{code}/selection-evidence", access::read_selection_evidence,
         "What selection and placement may use: development rounds only with consent", selection_evidence);
-  route(Method::get, "/api/v1/assessment-rounds/{code}/selection-evidence/{personnel_number}", writers,
+  route(Method::get, "/api/v1/assessment-rounds/{code}/selection-evidence/{personnel_number}", access::read_selection_evidence,
         "One person's selection evidence; 403 purpose_limitation without consent for a development round", person_selection_evidence);
 
-  route(Method::get, "/api/v1/assessment-rounds/{code}/assessors", writers, "External assessors of a round", list_assessors);
-  route(Method::post, "/api/v1/assessment-rounds/{code}/assessors", writers,
+  route(Method::get, "/api/v1/assessment-rounds/{code}/assessors", access::manage_rounds, "External assessors of a round", list_assessors);
+  route(Method::post, "/api/v1/assessment-rounds/{code}/assessors", access::manage_rounds,
         "Create an assessor account for the round, or link an existing one", add_assessor, json_body);
-  route(Method::del, "/api/v1/assessment-rounds/{code}/assessors/{username}", writers, "Unlink an assessor from a round", remove_assessor);
+  route(Method::del, "/api/v1/assessment-rounds/{code}/assessors/{username}", access::manage_rounds, "Unlink an assessor from a round", remove_assessor);
 }
 
 }  // namespace kwm::api

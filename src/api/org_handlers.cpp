@@ -10,6 +10,7 @@
 #include "org/service.hpp"
 #include "org/wire.hpp"
 #include "store/org_repository.hpp"
+#include "table/file.hpp"
 
 namespace kwm::api {
 namespace {
@@ -100,12 +101,12 @@ Response export_file(const org::Service& service, Request& request) {
   if (format != "csv" && format != "xlsx") {
     fail_invalid("format", fmt::format("Onbekend formaat '{}'; kies csv of xlsx", format), "invalid_parameter");
   }
-  const org::ExportTable table = service.export_table(caller(request), kind);
+  const Table table = service.export_table(caller(request), kind);
   const std::string filename = fmt::format("{}-{}.{}", org::to_string(kind), caller(request).municipality_code, format);
   if (format == "xlsx") {
-    return file_response(org::to_xlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename);
+    return file_response(table::to_xlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename);
   }
-  return file_response(org::to_csv(table), "text/csv; charset=utf-8", filename);
+  return file_response(table::to_csv(table), "text/csv; charset=utf-8", filename);
 }
 
 // The router matches whole segments, so "{kind}.csv" arrives as one parameter and is taken apart here.
@@ -118,7 +119,7 @@ Response template_file(Request& request) {
     fail(ErrorKind::not_found, "not_found",
          fmt::format("Er is geen sjabloon '{}'; kies units.csv, functions.csv, positions.csv of people.csv", file));
   }
-  return file_response(org::to_csv(org::template_table(*kind)), "text/csv; charset=utf-8", file);
+  return file_response(table::to_csv(org::template_table(*kind)), "text/csv; charset=utf-8", file);
 }
 
 // The four routes of one record that look alike for every kind: read, create (201), replace and delete.

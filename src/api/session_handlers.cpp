@@ -4,6 +4,7 @@
 #include "api/json.hpp"
 #include "api/routes.hpp"
 #include "http/login_throttle.hpp"
+#include "competence/access.hpp"
 #include "org/access.hpp"
 #include "store/account_locks.hpp"
 #include "store/audit.hpp"
@@ -104,7 +105,8 @@ http::Response logout(store::Database& db, http::Request& request) {
 }  // namespace
 
 std::vector<const Policy*> access_policies() {
-  return {&org::access::policy(), &placement::access::policy(), &account::access::policy()};
+  return {&org::access::policy(), &competence::access::policy(), &placement::access::policy(),
+          &account::access::policy()};
 }
 
 void add_session_routes(http::Router& router, store::Database& db, http::LoginThrottle& throttle) {

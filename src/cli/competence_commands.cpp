@@ -1,6 +1,7 @@
 // Competency management from the command line: `import framework|profiles|assessments FILE --municipality
 // CODE` (through the shared import command), and `assessment-demo`, which puts the benchmark's selection
-// round on a demo municipality through the same store functions the API uses.
+// round on a demo municipality through the same competence service (frameworks, profiles) and store functions
+// (rounds, ratings) the API uses.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -14,6 +15,8 @@
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "demo/assessments.hpp"
+#include "competence/service.hpp"
+#include "store/competence_repository.hpp"
 #include "store/competence_store.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -26,10 +29,10 @@ namespace {
 // A framework file's errors name a JSON path, not a row: the file name goes in front of the message.
 std::string import_framework(store::Database& db, const Principal& actor, const std::string& file, const std::string& text) {
   try {
-    const auto change = store::import_framework(db, actor, competence::framework_from_json(text));
+    const auto change = store::competence_service(db)->import_framework(actor, competence::framework_from_json(text));
     const auto& framework = change.stored.framework;
     return fmt::format("Kader {} versie {} uit {}: {} (gemeente {})", framework.code, framework.version, file,
-                       store::to_string(change.outcome), actor.municipality_code);
+                       competence::to_string(change.outcome), actor.municipality_code);
   } catch (const Failure& failure) {
     Error error = failure.error();
     error.message = file + ": " + error.message;
@@ -38,7 +41,7 @@ std::string import_framework(store::Database& db, const Principal& actor, const 
 }
 
 std::string import_profiles(store::Database& db, const Principal& actor, const std::string& file, const std::string& text) {
-  const auto result = store::import_profiles(db, actor, text);
+  const auto result = store::competence_service(db)->import_profiles(actor, text);
   return fmt::format("{} {} met {} functieprofiel(en) ingelezen uit {} (gemeente {})", result.rows, result.rows == 1 ? "rij" : "rijen",
                      result.profiles, file, actor.municipality_code);
 }
@@ -84,10 +87,11 @@ int run_assessment_demo(const DemoRoundOptions& opts) {
   actor.municipality_code = municipality->code;
   const auto start = std::chrono::steady_clock::now();
 
+  const auto catalogue = store::competence_service(db);
   std::vector<std::string> competencies;
   std::vector<demo::DemoIndicator> indicators;
   for (const char* reference : kDemoFrameworks) {
-    const auto change = store::copy_reference_framework(db, actor, reference);
+    const auto change = catalogue->copy_reference_framework(actor, reference);
     for (const auto& competency : change.stored.framework.competencies) {
       competencies.push_back(competency.code);
       for (const auto& indicator : competency.indicators) indicators.push_back({competency.code, indicator.code});
@@ -95,16 +99,18 @@ int run_assessment_demo(const DemoRoundOptions& opts) {
   }
 
   // Profiles for every function level that people hold, through the profiles CSV import.
-  const auto functions = store::list_profiles(db, actor);
   std::vector<demo::DemoFunctionLevel> levels;
-  for (const auto& profile : functions) levels.push_back({profile.function.code, profile.function.level, profile.function.scale});
+  for (const auto& summary : catalogue->list_profiles(actor).items) {
+    const org::Function& function = summary.stored.function;
+    levels.push_back({function.code, function.level, function.scale});
+  }
   const auto lines = demo::demo_profiles(levels, competencies, opts.seed);
   std::string profiles_csv = csv::format_line({"function_code", "level", "competency_code", "required", "critical"});
   for (const auto& line : lines) {
     profiles_csv += csv::format_line({line.function_code, line.level, line.competency_code, fmt::format("{}", line.required),
                                       line.critical ? "yes" : "no"});
   }
-  store::import_profiles(db, actor, profiles_csv);
+  catalogue->import_profiles(actor, profiles_csv);
 
   store::RoundSpec spec;
   spec.code = opts.round;

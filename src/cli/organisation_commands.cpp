@@ -16,6 +16,7 @@
 #include "store/migrations.hpp"
 #include "org/service.hpp"
 #include "store/org_repository.hpp"
+#include "table/file.hpp"
 
 namespace kwm::cli {
 namespace {
@@ -135,8 +136,8 @@ int export_command(const FileOptions& opts) {
   store::Database db(opts.db, 1);
   store::require_current_schema(db);
   const Principal principal = operator_of(existing_municipality(db, opts.municipality));
-  const org::ExportTable table = store::organisation_service(db)->export_table(principal, kind);
-  const std::string bytes = opts.format == "xlsx" ? org::to_xlsx(table) : org::to_csv(table);
+  const Table table = store::organisation_service(db)->export_table(principal, kind);
+  const std::string bytes = opts.format == "xlsx" ? table::to_xlsx(table) : table::to_csv(table);
   if (opts.out.empty()) {
     std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return 0;

@@ -143,18 +143,9 @@ void check_competency(const Competency& competency, const std::string& path, std
 
 }  // namespace
 
-std::string_view to_string(CompetencyKind kind) {
-  switch (kind) {
-    case CompetencyKind::Technical: return "technical";
-    case CompetencyKind::SocialNormative: return "social_normative";
-    case CompetencyKind::Knowledge: return "knowledge";
-  }
-  return "technical";
-}
+std::string_view to_string(CompetencyKind kind) { return spell(kind); }
 
-std::optional<CompetencyKind> competency_kind_from_string(std::string_view text) {
-  return text::enum_from_string(text, {CompetencyKind::Technical, CompetencyKind::SocialNormative, CompetencyKind::Knowledge});
-}
+std::optional<CompetencyKind> competency_kind_from_string(std::string_view text) { return parse_spelling<CompetencyKind>(text); }
 
 QualificationKind qualification_of(CompetencyKind kind) {
   // Knowledge areas are the "knowledge" half of the study's technical-instrumental qualification.

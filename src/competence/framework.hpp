@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/spelling.hpp"
 
 namespace kwm::competence {
 
@@ -82,3 +83,12 @@ std::vector<Error> framework_problems(const Framework& framework);
 void validate(const Framework& framework);
 
 }  // namespace kwm::competence
+
+namespace kwm {
+template <>
+struct Spelling<competence::CompetencyKind> {
+  static constexpr SpellingTable<competence::CompetencyKind, 3> names{{{competence::CompetencyKind::Technical, "technical"},
+                                                                       {competence::CompetencyKind::SocialNormative, "social_normative"},
+                                                                       {competence::CompetencyKind::Knowledge, "knowledge"}}};
+};
+}  // namespace kwm

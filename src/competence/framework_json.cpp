@@ -207,7 +207,11 @@ void write_pretty(std::string& out, const json::value& value, int depth) {
 Framework framework_from_value(const json::value& value) {
   const std::string root;
   const json::object& object = as_object(value, root);
-  refuse_unknown_fields(object, root, {"code", "name", "version", "scale", "competencies"});
+  refuse_unknown_fields(object, root, {"format", "code", "name", "version", "scale", "competencies"});
+  // Files written before the format field existed are format 1.
+  if (object.contains("format") && read_int(object, root, "format") != kFrameworkFormat) {
+    fail_invalid("format", fmt::format("Onbekend bestandsformaat; deze versie leest formaat {}", kFrameworkFormat), "unsupported_format");
+  }
   Framework framework;
   framework.code = read_string(object, root, "code");
   framework.name = read_string(object, root, "name");
@@ -255,6 +259,7 @@ json::value framework_to_value(const Framework& framework) {
   scale["max"] = framework.scale.max;
   scale["anchors"] = std::move(anchors);
   json::object root;
+  root["format"] = kFrameworkFormat;
   root["code"] = framework.code;
   root["name"] = framework.name;
   root["version"] = framework.version;

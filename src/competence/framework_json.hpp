@@ -11,6 +11,10 @@
 
 namespace kwm::competence {
 
+// The version of the file format, written as "format" in every framework file; a file without it is read as
+// format 1.
+inline constexpr int kFrameworkFormat = 1;
+
 // Parses and validates. Throws Failure (kind invalid) with the JSON path in `field`: "invalid_json"
 // (message gives line and column), "missing_field", "wrong_type", "unknown_field", "invalid_kind",
 // "invalid_anchor_point", "ascriptive_trait", or any code of framework_problems().

@@ -102,18 +102,9 @@ std::vector<std::string> uncovered_critical(const FunctionProfile& old_profile, 
 
 }  // namespace
 
-std::string_view to_string(EducationLevel level) {
-  switch (level) {
-    case EducationLevel::Mbo: return "mbo";
-    case EducationLevel::Hbo: return "hbo";
-    case EducationLevel::Wo: return "wo";
-  }
-  return "hbo";
-}
+std::string_view to_string(EducationLevel level) { return spell(level); }
 
-std::optional<EducationLevel> education_level_from_string(std::string_view text) {
-  return text::enum_from_string(text, {EducationLevel::Mbo, EducationLevel::Hbo, EducationLevel::Wo});
-}
+std::optional<EducationLevel> education_level_from_string(std::string_view text) { return parse_spelling<EducationLevel>(text); }
 
 std::vector<Requirement> FunctionProfile::requirements() const {
   std::vector<Requirement> all = competencies;
@@ -175,15 +166,7 @@ ProfileComparison compare_profiles(const FunctionProfile& from, const FunctionPr
   return comparison;
 }
 
-std::string_view to_string(FunctionMatch match) {
-  switch (match) {
-    case FunctionMatch::Exchangeable: return "exchangeable";
-    case FunctionMatch::Equivalent: return "equivalent";
-    case FunctionMatch::Suitable: return "suitable";
-    case FunctionMatch::None: return "none";
-  }
-  return "none";
-}
+std::string_view to_string(FunctionMatch match) { return spell(match); }
 
 MatchProposal classify_match(const FunctionProfile& old_profile, const FunctionProfile& new_profile,
                              const MatchThresholds& thresholds) {

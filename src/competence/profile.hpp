@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/spelling.hpp"
 #include "competence/framework.hpp"
 
 namespace kwm::competence {
@@ -107,3 +108,18 @@ struct CareerStep {
 std::vector<CareerStep> career_path(std::span<const FunctionProfile> levels);
 
 }  // namespace kwm::competence
+
+namespace kwm {
+template <>
+struct Spelling<competence::EducationLevel> {
+  static constexpr SpellingTable<competence::EducationLevel, 3> names{
+      {{competence::EducationLevel::Mbo, "mbo"}, {competence::EducationLevel::Hbo, "hbo"}, {competence::EducationLevel::Wo, "wo"}}};
+};
+template <>
+struct Spelling<competence::FunctionMatch> {
+  static constexpr SpellingTable<competence::FunctionMatch, 4> names{{{competence::FunctionMatch::Exchangeable, "exchangeable"},
+                                                                      {competence::FunctionMatch::Equivalent, "equivalent"},
+                                                                      {competence::FunctionMatch::Suitable, "suitable"},
+                                                                      {competence::FunctionMatch::None, "none"}}};
+};
+}  // namespace kwm

@@ -18,6 +18,13 @@ std::string dutch_number(double value, int decimals) {
   return out;
 }
 
+std::string plain_number(double value) {
+  std::string text = fmt::format("{:.4f}", value);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
 std::string dutch_date(Date date) {
   static constexpr std::array<const char*, 12> months = {"januari", "februari", "maart",     "april",   "mei",      "juni",
                                                          "juli",    "augustus", "september", "oktober", "november", "december"};

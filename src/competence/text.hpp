@@ -13,6 +13,8 @@ namespace kwm::competence::text {
 
 // 1.5 -> "1,50" (decimal comma, as Dutch readers expect).
 std::string dutch_number(double value, int decimals = 2);
+// 3.5 -> "3.5", 3.0 -> "3": a point, at most four decimals, as files and audit entries write numbers.
+std::string plain_number(double value);
 // 2026-07-01 -> "1 juli 2026".
 std::string dutch_date(Date date);
 // 0.925 -> "93%".

@@ -60,10 +60,10 @@ std::string cookie_value(std::string_view cookies, std::string_view name) {
 }
 
 // Paths and query values reach handlers, the store and the access log decoded: they must be text.
-bool decodes_to_utf8(const boost::urls::url_view& target) {
-  if (!is_utf8(target.path())) return false;
-  for (const auto& param : target.params()) {
-    if (!is_utf8(param.key) || !is_utf8(param.value)) return false;
+bool decodes_to_utf8(const Request& request) {
+  if (!is_utf8(request.path)) return false;
+  for (const auto& [name, value] : request.query) {
+    if (!is_utf8(name) || !is_utf8(value)) return false;
   }
   return true;
 }
@@ -256,7 +256,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       response = plain_error(ErrorKind::method_not_allowed, "method_not_allowed", "Deze methode wordt niet ondersteund");
     } else if (!read_target(raw.target(), request)) {
       response = plain_error(ErrorKind::bad_request, "malformed_request", "Het adres van het verzoek is ongeldig");
-    } else if (!decodes_to_utf8(*target)) {
+    } else if (!decodes_to_utf8(request)) {
       response = plain_error(ErrorKind::bad_request, "invalid_utf8", "Het adres van het verzoek is geen geldige UTF-8");
     } else {
       request.method = *method;

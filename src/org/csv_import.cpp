@@ -443,34 +443,34 @@ Validated<Person> validate_people(const csv::Table& table, const References& exi
   });
 }
 
-ExportTable empty_table(ImportKind kind) {
-  ExportTable table;
-  table.kind = kind;
+Table empty_table(ImportKind kind) {
+  Table table;
+  table.name = std::string(to_string(kind));
   for (const ColumnSpec& spec : columns(kind)) table.header.emplace_back(spec.name);
   return table;
 }
 
-ExportTable template_table(ImportKind kind) {
-  ExportTable table = empty_table(kind);
+Table template_table(ImportKind kind) {
+  Table table = empty_table(kind);
   switch (kind) {
     case ImportKind::Units:
       table.rows.push_back({"WT-NOORD", "Wijkteam Noord", "SD", "district_team", "care|youth", "municipality", "", "fixed"});
       break;
     case ImportKind::Functions:
-      table.rows.push_back({"CONS-SD", "Consulent sociaal domein", "senior", "hbo", "10", "changed"});
+      table.rows.push_back({"CONS-SD", "Consulent sociaal domein", "senior", "hbo", 10.0, "changed"});
       break;
     case ImportKind::Positions:
-      table.rows.push_back({"WT-NOORD", "CONS-SD", "senior", "0.8", "temporary", "2026-12-31"});
+      table.rows.push_back({"WT-NOORD", "CONS-SD", "senior", 0.8, "temporary", "2026-12-31"});
       break;
     case ImportKind::People:
-      table.rows.push_back({"100234", "J. de Vries", "WT-NOORD", "CONS-SD", "senior", "0.8", "temporary", "2026-12-31",
+      table.rows.push_back({"100234", "J. de Vries", "WT-NOORD", "CONS-SD", "senior", 0.8, "temporary", "2026-12-31",
                             "2024-03-01", "hbo", "employee", ""});
       break;
   }
   return table;
 }
 
-std::vector<std::string> export_row(const Unit& unit) {
+std::vector<Cell> export_row(const Unit& unit) {
   return {unit.code,
           unit.name,
           unit.parent_code,
@@ -481,31 +481,31 @@ std::vector<std::string> export_row(const Unit& unit) {
           optional_enum(unit.location)};
 }
 
-std::vector<std::string> export_row(const Function& function) {
+std::vector<Cell> export_row(const Function& function) {
   return {function.code,
           function.name,
           function.level,
           std::string(to_string(function.education_level)),
-          std::to_string(function.scale),
+          static_cast<double>(function.scale),
           std::string(to_string(function.status))};
 }
 
-std::vector<std::string> export_row(const Position& position) {
+std::vector<Cell> export_row(const Position& position) {
   return {position.unit_code,
           position.function_code,
           position.level,
-          position.fte.to_string(),
+          position.fte.value(),
           std::string(to_string(position.kind)),
           optional_date(position.end_date)};
 }
 
-std::vector<std::string> export_row(const Person& person) {
+std::vector<Cell> export_row(const Person& person) {
   return {person.personnel_number,
           person.name,
           person.unit_code,
           person.function_code,
           person.level,
-          person.fte.to_string(),
+          person.fte.value(),
           std::string(to_string(person.contract)),
           optional_date(person.contract_end),
           optional_date(person.hire_date),

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/csv.hpp"
+#include "core/table.hpp"
 #include "core/error.hpp"
 #include "org/model.hpp"
 
@@ -46,25 +47,14 @@ Validated<Function> validate_functions(const csv::Table& table);
 Validated<Position> validate_positions(const csv::Table& table, const References& existing);
 Validated<Person> validate_people(const csv::Table& table, const References& existing);
 
-// A file to hand out: the header of a kind and rows in import format.
-struct ExportTable {
-  ImportKind kind = ImportKind::Units;
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-};
-ExportTable empty_table(ImportKind kind);
+// A file to hand out: the header of a kind, named after the kind, and rows in import format (FTE and pay
+// scale as numbers). table/file.hpp writes it as CSV or XLSX.
+Table empty_table(ImportKind kind);
 // The header and one example row, as downloaded from the web app.
-ExportTable template_table(ImportKind kind);
-std::vector<std::string> export_row(const Unit& unit);
-std::vector<std::string> export_row(const Function& function);
-std::vector<std::string> export_row(const Position& position);
-std::vector<std::string> export_row(const Person& person);
-
-// UTF-8 without BOM, comma separated, CRLF line ends, "." as decimal point: the file imports back
-// unchanged. People who open files in Excel take the XLSX export, which needs no guessing of encodings.
-std::string to_csv(const ExportTable& table);
-// One sheet named after the kind, header row in bold, FTE as numbers. Throws Failure (internal) when the
-// temporary file cannot be written.
-std::string to_xlsx(const ExportTable& table);
+Table template_table(ImportKind kind);
+std::vector<Cell> export_row(const Unit& unit);
+std::vector<Cell> export_row(const Function& function);
+std::vector<Cell> export_row(const Position& position);
+std::vector<Cell> export_row(const Person& person);
 
 }  // namespace kwm::org

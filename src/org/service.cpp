@@ -486,9 +486,9 @@ ImportReport Service::import_file(const Principal& caller, ImportKind kind, std:
   return report;
 }
 
-ExportTable Service::export_table(const Principal& caller, ImportKind kind) const {
+Table Service::export_table(const Principal& caller, ImportKind kind) const {
   access::export_files.require(caller);
-  ExportTable table = empty_table(kind);
+  Table table = empty_table(kind);
   const auto add_rows = [&table](const auto& records) {
     for (const auto& record : records) table.rows.push_back(export_row(record));
   };

@@ -108,7 +108,7 @@ class Service {
   // rows: every RowError} and nothing written.
   ImportReport import_file(const Principal& caller, ImportKind kind, std::string_view csv_text) const;
   // Everything of one kind in the caller's municipality, in the import format.
-  ExportTable export_table(const Principal& caller, ImportKind kind) const;
+  Table export_table(const Principal& caller, ImportKind kind) const;
 
  private:
   std::shared_ptr<Repository> repository_;

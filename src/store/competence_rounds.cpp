@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "competence/text.hpp"
 #include "core/error.hpp"
 #include "store/audit.hpp"
 #include "store/competence_sql.hpp"
@@ -34,11 +35,11 @@ std::string round_audit_json(const RoundView& view) {
       .string("deadline", view.deadline.iso())
       .string("target_date", s.target_date ? s.target_date->iso() : "")
       .string("sources", sources_text(s.sources))
-      .string("weights", fmt::format("{}/{}/{}/{}", number_text(s.weights.self), number_text(s.weights.manager),
-                                     number_text(s.weights.external), number_text(s.weights.peer)))
-      .number("tolerance", number_text(s.tolerance))
-      .number("trainable_step", number_text(s.trainable_step))
-      .number("spread_threshold", number_text(s.spread_threshold))
+      .string("weights", fmt::format("{}/{}/{}/{}", competence::text::plain_number(s.weights.self), competence::text::plain_number(s.weights.manager),
+                                     competence::text::plain_number(s.weights.external), competence::text::plain_number(s.weights.peer)))
+      .number("tolerance", competence::text::plain_number(s.tolerance))
+      .number("trainable_step", competence::text::plain_number(s.trainable_step))
+      .number("spread_threshold", competence::text::plain_number(s.spread_threshold))
       .string("frameworks", frameworks)
       .string("profiles", profiles)
       .integer("participants", view.participants)
@@ -524,57 +525,6 @@ void withdraw_consent(Database& db, const Principal& actor, const std::string& r
                      .string("recorded_at", person.consent->recorded_at).string("recorded_by", person.consent->recorded_by).str(),
                  "");
   });
-}
-
-std::vector<ExternalOrganisation> list_external_organisations(Database& db, const Principal& actor) {
-  require_competence_writer(actor, "de instemming van externe organisaties te beheren");
-  auto sql = db.lease();
-  long long m = actor.municipality_id, count = 0, agreed = 0;
-  std::string name, changed;
-  std::map<std::string, ExternalOrganisation> organisations;
-  Statement people(*sql);
-  people.into(name).into(count).use(m).prepare(
-      "SELECT organisation, COUNT(*) FROM people WHERE municipality_id = :m AND engagement <> 'employee' AND organisation <> '' "
-      "GROUP BY organisation");
-  people.start();
-  while (people.fetch()) organisations[name] = ExternalOrganisation{name, count, false, ""};
-  Statement decisions(*sql);
-  decisions.into(name).into(agreed).into(changed).use(m).prepare(
-      "SELECT name, agreed, changed_at FROM external_organisations WHERE municipality_id = :m");
-  decisions.start();
-  while (decisions.fetch()) {
-    ExternalOrganisation& organisation = organisations[name];
-    organisation.name = name;
-    organisation.agreed = agreed != 0;
-    organisation.changed_at = changed;
-  }
-  std::vector<ExternalOrganisation> out;
-  for (auto& [key, organisation] : organisations) out.push_back(std::move(organisation));
-  return out;
-}
-
-ExternalOrganisation set_external_agreement(Database& db, const Principal& actor, const std::string& name, bool agreed) {
-  require_competence_writer(actor, "de instemming van externe organisaties vast te leggen");
-  if (name.empty() || name.size() > 200) fail_invalid("name", "Geef de naam van de organisatie (hooguit 200 tekens)", "invalid_name");
-  db.transaction([&](soci::session& sql) {
-    long long m = actor.municipality_id, flag = agreed ? 1 : 0, previous = 0;
-    std::string previous_at;
-    sql << "SELECT agreed, changed_at FROM external_organisations WHERE municipality_id = :m AND name = :n", soci::use(m), soci::use(name),
-        soci::into(previous), soci::into(previous_at);
-    const bool existed = sql.got_data();
-    if (existed && previous == flag) return;
-    const std::string changed = utc_now_iso();
-    sql << "DELETE FROM external_organisations WHERE municipality_id = :m AND name = :n", soci::use(m), soci::use(name);
-    sql << "INSERT INTO external_organisations (municipality_id, name, agreed, changed_at, changed_by) VALUES (:m, :n, :a, :c, :b)",
-        soci::use(m), soci::use(name), soci::use(flag), soci::use(changed), soci::use(actor.username);
-    const auto snapshot = [&](bool value) { return detail::JsonObject().string("name", name).integer("agreed", value ? 1 : 0).str(); };
-    record_audit(sql, actor, existed ? "update" : "create", "external_organisation", name, existed ? snapshot(previous != 0) : "",
-                 snapshot(agreed));
-  });
-  for (auto& organisation : list_external_organisations(db, actor)) {
-    if (organisation.name == name) return organisation;
-  }
-  return ExternalOrganisation{name, 0, agreed, ""};
 }
 
 std::vector<Assessor> list_assessors(Database& db, const Principal& actor, const std::string& round_code) {

@@ -35,19 +35,6 @@ void require_competence_writer(const Principal& actor, std::string_view what) {
   fail_forbidden(fmt::format("Alleen beheerders en HR mogen {}", what));
 }
 
-void require_catalogue_reader(const Principal& actor) {
-  if (actor.role != Role::external && actor.role != Role::assessor) return;
-  fail_forbidden("Uw rol geeft geen toegang tot de competentiekaders en functieprofielen van de gemeente");
-}
-
-void fail_import_rows(std::vector<RowError> errors) {
-  std::stable_sort(errors.begin(), errors.end(), [](const RowError& a, const RowError& b) { return a.row < b.row; });
-  const std::size_t count = errors.size();
-  throw Failure(Error{ErrorKind::invalid, "import_failed",
-                      fmt::format("Het bestand is niet ingelezen: {} {} gevonden. Er is niets opgeslagen.", count, count == 1 ? "fout" : "fouten"),
-                      {}, std::move(errors)});
-}
-
 // --- Stored values ----------------------------------------------------------------------------------------
 
 competence::CompetencyKind stored_kind(const std::string& text) {
@@ -84,13 +71,6 @@ std::vector<competence::RatingSource> stored_sources(const std::string& text) {
     start = end + 1;
   }
   return sources;
-}
-
-std::string number_text(double value) {
-  std::string text = fmt::format("{:.4f}", value);
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  return text;
 }
 
 // --- Frameworks -------------------------------------------------------------------------------------------
@@ -153,7 +133,7 @@ std::optional<FrameworkRecord> find_framework(soci::session& sql, long long muni
     find.prepare("SELECT id, status FROM frameworks WHERE municipality_id = :m AND code = :c AND status = 'current'");
   }
   if (!find.run()) return std::nullopt;
-  return FrameworkRecord{id, status, load_framework(sql, id)};
+  return FrameworkRecord{id, status == "current", load_framework(sql, id)};
 }
 
 std::vector<FrameworkRecord> current_frameworks(soci::session& sql, long long municipality_id) {
@@ -164,7 +144,7 @@ std::vector<FrameworkRecord> current_frameworks(soci::session& sql, long long mu
   list.start();
   while (list.fetch()) ids.push_back(id);
   std::vector<FrameworkRecord> records;
-  for (long long framework_id : ids) records.push_back(FrameworkRecord{framework_id, "current", load_framework(sql, framework_id)});
+  for (long long framework_id : ids) records.push_back(FrameworkRecord{framework_id, true, load_framework(sql, framework_id)});
   return records;
 }
 
@@ -245,19 +225,6 @@ void overwrite_framework(soci::session& sql, long long municipality_id, long lon
   sql << "DELETE FROM framework_anchors WHERE framework_id = :id", soci::use(id);
   sql << "DELETE FROM competencies WHERE framework_id = :id", soci::use(id);  // indicators follow (cascade)
   insert_content(sql, municipality_id, framework_id, framework);
-}
-
-std::string framework_audit_json(const competence::Framework& framework) {
-  std::string codes;
-  for (const auto& competency : framework.competencies) codes += (codes.empty() ? "" : "|") + competency.code;
-  return detail::JsonObject()
-      .string("code", framework.code)
-      .string("name", framework.name)
-      .integer("version", framework.version)
-      .integer("scale_min", framework.scale.min)
-      .integer("scale_max", framework.scale.max)
-      .string("competencies", codes)
-      .str();
 }
 
 // --- Units ------------------------------------------------------------------------------------------------

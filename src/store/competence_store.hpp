@@ -1,5 +1,5 @@
 #pragma once
-// Storage of competency management (issue 3): frameworks and their versions, function profiles, assessment
+// Storage of competency management (issue 3) that has not yet moved to competence::Service: assessment
 // rounds with participants, ratings and consents, and the result views. The numbers are never computed here:
 // the store loads plain structs and calls the pure functions of src/competence/ (scoring, verdicts,
 // aggregations, purpose limitation), so the API, the exports and the tests agree by construction.
@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "competence/aggregation.hpp"
+#include "competence/catalogue.hpp"
 #include "competence/framework.hpp"
 #include "competence/profile.hpp"
 #include "competence/purpose.hpp"
@@ -29,129 +30,16 @@
 #include "core/date.hpp"
 #include "core/principal.hpp"
 #include "org/model.hpp"
-#include "store/competence_table.hpp"
+#include "core/table.hpp"
 
 namespace kwm::store {
 
 class Database;
 
-// --- Frameworks ---------------------------------------------------------------------------------------
-
-struct StoredFramework {
-  competence::Framework framework;
-  bool current = true;        // false for a superseded version
-  bool in_use = false;        // a round points at this version: it is frozen
-  std::vector<int> versions;  // every stored version of this code, ascending
-};
-
-struct FrameworkSummary {
-  std::string code;
-  std::string name;
-  int version = 1;
-  bool in_use = false;
-  std::vector<int> versions;
-  std::size_t competencies = 0;     // kinds technical and social_normative
-  std::size_t knowledge_areas = 0;  // kind knowledge
-};
-
-enum class FrameworkOutcome { Created, Unchanged, SameVersion, NewVersion };
-std::string_view to_string(FrameworkOutcome outcome);  // "created", "unchanged", "same_version", "new_version"
-
-struct FrameworkChange {
-  FrameworkOutcome outcome = FrameworkOutcome::Unchanged;
-  StoredFramework stored;
-  competence::FrameworkDiff diff;
-};
-
-// Readers: admin, hr, manager and the works council.
-std::vector<FrameworkSummary> list_frameworks(Database& db, const Principal& actor);  // current versions, by code
-StoredFramework get_framework(Database& db, const Principal& actor, std::string_view code, std::optional<int> version = {});
-
-// A new code is stored as version 1; an existing one is edited by competence::apply_edit (a version in use
-// gives version + 1; removing a competency a profile or an open round uses is refused). Admin and hr.
-FrameworkChange import_framework(Database& db, const Principal& actor, const competence::Framework& framework);
-// As import_framework for an existing code only (not_found otherwise; framework_code_changed when the
-// framework names another code).
-FrameworkChange edit_framework(Database& db, const Principal& actor, std::string_view code, const competence::Framework& edited);
-FrameworkChange remove_competency(Database& db, const Principal& actor, std::string_view framework_code,
-                                  std::string_view competency_code);
-// Refused (conflict, framework_in_use) while a profile or any round refers to it.
-void delete_framework(Database& db, const Principal& actor, std::string_view code);
-
-// The reference frameworks shipped in data/frameworks/ (built into the binary), by code.
-std::vector<competence::Framework> reference_frameworks();
-// Imports a copy of a reference framework, under another code and name when given. Refused (conflict,
-// framework_exists) when the municipality already holds the code.
-FrameworkChange copy_reference_framework(Database& db, const Principal& actor, std::string_view reference_code,
-                                         const std::string& code = {}, const std::string& name = {});
-
-// One row per indicator of every current framework.
-Table export_frameworks(Database& db, const Principal& actor);
-
-// --- Function profiles --------------------------------------------------------------------------------
-
-struct ProfileKey {
-  std::string function_code;
-  std::string level;
-  friend auto operator<=>(const ProfileKey&, const ProfileKey&) = default;
-};
-
-struct StoredProfile {
-  org::Function function;
-  competence::FunctionProfile profile;                 // empty when the function level has none yet
-  std::map<std::string, std::string> framework_of;     // competency code -> framework code
-  std::map<std::string, std::string> names;            // competency code -> name in that framework
-  std::string updated_at;                              // "" when never set
-};
-
-// A profile as submitted: the function level it is for, and the framework of each requirement where the
-// submitter named it (otherwise the one current framework that has the code).
-struct ProfileDraft {
-  competence::FunctionProfile profile;
-  std::map<std::string, std::string> framework_of;
-};
-
-// Readers: every role but external and assessor. Writers: admin and hr.
-std::vector<StoredProfile> list_profiles(Database& db, const Principal& actor);  // every function level
-StoredProfile get_profile(Database& db, const Principal& actor, const ProfileKey& key);
-StoredProfile put_profile(Database& db, const Principal& actor, const ProfileDraft& draft);
-
-struct ProfileComparisonView {
-  StoredProfile from;
-  StoredProfile to;
-  competence::MatchProposal proposal;
-};
-ProfileComparisonView compare_profiles(Database& db, const Principal& actor, const ProfileKey& from, const ProfileKey& to);
-
-struct CareerPathView {
-  std::string function_code;
-  std::vector<StoredProfile> levels;
-  std::vector<competence::CareerStep> steps;
-};
-// `levels` empty: every level of the function, by pay scale.
-CareerPathView career_path(Database& db, const Principal& actor, const std::string& function_code,
-                           const std::vector<std::string>& levels);
-
-struct ProfileImport {
-  std::int64_t rows = 0;
-  std::int64_t profiles = 0;
-};
-// CSV function_code,level,competency_code,required,critical[,framework_code]: each function level in the file
-// gets exactly the file's rows. All or nothing: Failure{import_failed, rows} naming row and column.
-ProfileImport import_profiles(Database& db, const Principal& actor, std::string_view csv_text);
-Table export_profiles(Database& db, const Principal& actor);  // in the import format
-
-// --- External organisations ---------------------------------------------------------------------------
-
-struct ExternalOrganisation {
-  std::string name;
-  std::int64_t people = 0;  // seconded or hired workers in the municipality
-  bool agreed = false;
-  std::string changed_at;   // "" when never set
-};
-// Admin and hr: every organisation that people work for, and the ones with a recorded decision.
-std::vector<ExternalOrganisation> list_external_organisations(Database& db, const Principal& actor);
-ExternalOrganisation set_external_agreement(Database& db, const Principal& actor, const std::string& name, bool agreed);
+// Frameworks, function profiles and external organisations are served by competence::Service
+// (competence/service.hpp) over store::CompetenceRepository; rounds name profiles the same way.
+using competence::ProfileKey;
+using competence::StoredProfile;
 
 // --- Assessment rounds --------------------------------------------------------------------------------
 

@@ -12,6 +12,8 @@
 #include "placement/service.hpp"
 #include "placement/wire.hpp"
 #include "store/audit.hpp"
+#include "competence/service.hpp"
+#include "store/competence_repository.hpp"
 #include "store/competence_store.hpp"
 #include "store/database.hpp"
 #include "store/org_repository.hpp"
@@ -848,7 +850,8 @@ std::optional<org::Municipality> PlacementRepository::municipality(std::string_v
 
 placement::CompetencyProfiles PlacementRepository::competency_profiles(const Principal& actor) {
   placement::CompetencyProfiles profiles;
-  for (StoredProfile& stored : list_profiles(db_, actor)) {
+  for (competence::ProfileSummary& summary : competence_service(db_)->list_profiles(actor).items) {
+    StoredProfile& stored = summary.stored;
     profiles.names.insert(stored.names.begin(), stored.names.end());
     if (!stored.profile.requirements().empty()) profiles.by_function.emplace(stored.function.id, std::move(stored.profile));
   }

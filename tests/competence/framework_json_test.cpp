@@ -60,6 +60,20 @@ TEST(FrameworkJson, WritesNonAsciiTextAsIs) {
   EXPECT_EQ(framework_from_json(text).competencies[0].definition, framework.competencies[0].definition);
 }
 
+TEST(FrameworkJson, WritesItsFormatAndReadsFilesWithoutOneAsFormatOne) {
+  const std::string text = framework_to_json(testing::small_framework());
+  EXPECT_NE(text.find("\"format\": 1"), std::string::npos);
+  EXPECT_EQ(valid_text.find("\"format\""), std::string::npos);  // a file written before the field existed
+  EXPECT_EQ(framework_from_json(valid_text).code, "wijkteam");
+  EXPECT_EQ(framework_from_json(text).code, testing::small_framework().code);
+  try {
+    framework_from_json(replaced(text, "\"format\": 1", "\"format\": 2"));
+    ADD_FAILURE() << "format 2 was read";
+  } catch (const Failure& failure) {
+    EXPECT_EQ(failure.error().code, "unsupported_format");
+  }
+}
+
 TEST(FrameworkJson, AcceptsWholeNumbersWrittenAsDecimals) {
   EXPECT_EQ(framework_from_json(replaced(valid_text, "\"version\": 2", "\"version\": 2.0")).version, 2);
 }

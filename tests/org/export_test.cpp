@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "org/csv_import.hpp"
+#include "table/file.hpp"
 
 namespace kwm::org {
 namespace {
@@ -15,10 +16,10 @@ References template_references() {
 
 TEST(Templates, HeaderIsTheImportFormatAndTheExampleRowImports) {
   for (ImportKind kind : {ImportKind::Units, ImportKind::Functions, ImportKind::Positions, ImportKind::People}) {
-    const ExportTable table = template_table(kind);
+    const Table table = template_table(kind);
     ASSERT_EQ(table.header.size(), columns(kind).size());
     ASSERT_EQ(table.rows.size(), 1u);
-    const csv::Table parsed = csv::parse(to_csv(table));
+    const csv::Table parsed = csv::parse(table::to_csv(table));
     std::vector<RowError> errors;
     switch (kind) {
       case ImportKind::Units: errors = validate_units(parsed, template_references()).errors; break;
@@ -50,9 +51,9 @@ TEST(ExportCsv, PeopleRoundTripThroughTheImport) {
   nurse.engagement = Engagement::Secondment;
   nurse.organisation = "Zorggroep Noord";
 
-  ExportTable table = empty_table(ImportKind::People);
+  Table table = empty_table(ImportKind::People);
   table.rows = {export_row(employee), export_row(nurse)};
-  const std::string text = to_csv(table);
+  const std::string text = table::to_csv(table);
   EXPECT_TRUE(text.starts_with("personnel_number,name,unit_code,"));
   const auto result = validate_people(csv::parse(text), template_references());
   ASSERT_TRUE(result.ok()) << result.errors.front().message;
@@ -72,16 +73,16 @@ TEST(ExportCsv, UnitsRoundTrip) {
   team.direction = Direction::Contractor;
   team.contractor = "Zorggroep Zuid";
   team.location = Location::Network;
-  ExportTable table = empty_table(ImportKind::Units);
+  Table table = empty_table(ImportKind::Units);
   table.rows = {export_row(team)};
-  const auto result = validate_units(csv::parse(to_csv(table)), template_references());
+  const auto result = validate_units(csv::parse(table::to_csv(table)), template_references());
   ASSERT_TRUE(result.ok()) << result.errors.front().message;
   EXPECT_EQ(export_row(result.records.at(0)), table.rows[0]);
 }
 
 TEST(ExportXlsx, IsAZipWorkbookWithOneSheet) {
-  ExportTable table = template_table(ImportKind::Positions);
-  const std::string bytes = to_xlsx(table);
+  Table table = template_table(ImportKind::Positions);
+  const std::string bytes = table::to_xlsx(table);
   ASSERT_GT(bytes.size(), 1000u);
   EXPECT_EQ(bytes.substr(0, 4), std::string("PK\x03\x04", 4));
   EXPECT_NE(bytes.find("xl/worksheets/sheet1.xml"), std::string::npos);

@@ -17,7 +17,8 @@
 #include "core/error.hpp"
 #include "demo/generator.hpp"
 #include "store/backup.hpp"
-#include "store/competence_store.hpp"
+#include "competence/service.hpp"
+#include "store/competence_repository.hpp"
 #include "store/migrations.hpp"
 #include "org/service.hpp"
 #include "store/org_repository.hpp"
@@ -114,7 +115,7 @@ class BackupTest : public StoreTest {
     ASSERT_GT(organisation().import_file(admin, org::ImportKind::Functions, m.functions_csv).rows, 0);
     ASSERT_GT(organisation().import_file(admin, org::ImportKind::Positions, m.positions_csv).rows, 0);
     ASSERT_GT(organisation().import_file(admin, org::ImportKind::People, m.people_csv).rows, 0);
-    copy_reference_framework(*db, admin, "casemanager");
+    competence_service(*db)->copy_reference_framework(admin, "casemanager");
     NewUser user;
     user.municipality_id = admin.municipality_id;
     user.username = "hr-" + kwm::testing::unique_name("adviser");

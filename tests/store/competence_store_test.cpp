@@ -1,4 +1,4 @@
-// The competence store on SQLite and PostgreSQL: results equal the pure functions over the stored ratings,
+// The competence service and store on SQLite and PostgreSQL: results equal the pure functions over the stored ratings,
 // versioning rules with what the database says is in use, all-or-nothing imports, purpose limitation and
 // the municipality scope.
 #include <algorithm>
@@ -6,6 +6,8 @@
 
 #include "competence/scoring.hpp"
 #include "org_fixture.hpp"
+#include "competence/service.hpp"
+#include "store/competence_repository.hpp"
 #include "store/competence_store.hpp"
 #include "org/service.hpp"
 #include "store_test_support.hpp"
@@ -24,20 +26,21 @@ class CompetenceStoreTest : public StoreTest {
     organisation().import_file(admin, org::ImportKind::Functions, kFunctionsCsv);
     organisation().import_file(admin, org::ImportKind::Positions, positions_csv());
     organisation().import_file(admin, org::ImportKind::People, people_csv());
-    copy_reference_framework(*db, admin, "casemanager");
+    catalogue = competence_service(*db);
+    catalogue->copy_reference_framework(admin, "casemanager");
   }
+
+  std::shared_ptr<competence::Service> catalogue;
 
   // CONS/senior asks all five casemanager competencies; samenwerken and plannen_organiseren are critical.
   StoredProfile senior_profile() {
-    ProfileDraft draft;
-    draft.profile.function_code = "CONS";
-    draft.profile.level = "senior";
+    competence::ProfileDraft draft;
     for (const auto& [code, required, critical] :
          {std::tuple{"samenwerken", 3.0, true}, {"probleemoplossend_vermogen", 3.5, false}, {"verantwoordelijkheid_nemen", 3.0, false},
           {"plannen_organiseren", 2.5, true}, {"resultaatgerichtheid", 3.0, false}}) {
-      draft.profile.competencies.push_back({code, required, critical});
+      draft.competencies.push_back({code, required, critical});
     }
-    return put_profile(*db, admin, draft);
+    return catalogue->put_profile(admin, {"CONS", "senior"}, draft);
   }
 
   RoundView round(const std::string& code, competence::AssessmentPurpose purpose) {
@@ -103,29 +106,29 @@ TEST_P(CompetenceStoreTest, ResultsEqualThePureFunctionsOverTheStoredRatings) {
 
 TEST_P(CompetenceStoreTest, VersionsFollowWhatTheDatabaseSaysIsInUse) {
   senior_profile();
-  competence::Framework edited = get_framework(*db, admin, "casemanager").framework;
+  competence::Framework edited = catalogue->get_framework(admin, "casemanager").framework;
   edited.name = "Casemanagers, herzien";
-  EXPECT_EQ(edit_framework(*db, admin, "casemanager", edited).outcome, FrameworkOutcome::SameVersion);
+  EXPECT_EQ(catalogue->edit_framework(admin, "casemanager", edited).outcome, competence::FrameworkOutcome::SameVersion);
 
-  const Error in_use = failure_of([&] { remove_competency(*db, admin, "casemanager", "samenwerken"); });
+  const Error in_use = failure_of([&] { catalogue->remove_competency(admin, "casemanager", "samenwerken"); });
   EXPECT_EQ(in_use.code, "competency_in_use");
   EXPECT_EQ(in_use.kind, ErrorKind::conflict);
 
   round("r1", competence::AssessmentPurpose::Development);
   edited.name = "Casemanagers 2027";
-  const FrameworkChange change = edit_framework(*db, admin, "casemanager", edited);
-  EXPECT_EQ(change.outcome, FrameworkOutcome::NewVersion);
+  const competence::FrameworkChange change = catalogue->edit_framework(admin, "casemanager", edited);
+  EXPECT_EQ(change.outcome, competence::FrameworkOutcome::NewVersion);
   EXPECT_EQ(change.stored.framework.version, 2);
-  EXPECT_EQ(get_framework(*db, admin, "casemanager", 1).framework.name, "Casemanagers, herzien");
+  EXPECT_EQ(catalogue->get_framework(admin, "casemanager", 1).framework.name, "Casemanagers, herzien");
   EXPECT_EQ(get_round(*db, admin, "r1").frameworks.at(0).version, 1);
-  EXPECT_EQ(failure_of([&] { delete_framework(*db, admin, "casemanager"); }).code, "framework_in_use");
+  EXPECT_EQ(failure_of([&] { catalogue->delete_framework(admin, "casemanager"); }).code, "framework_in_use");
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE municipality_id = :m AND entity = 'framework'", admin.municipality_id), 3);
 }
 
 TEST_P(CompetenceStoreTest, ImportsWriteAllRowsOrNone) {
   senior_profile();
   const Error profiles = failure_of([&] {
-    import_profiles(*db, admin,
+    catalogue->import_profiles(admin,
                     "function_code,level,competency_code,required,critical\n"
                     "CONS,junior,samenwerken,3,no\n"
                     "CONS,junior,samenwerken,3,no\n");
@@ -133,7 +136,7 @@ TEST_P(CompetenceStoreTest, ImportsWriteAllRowsOrNone) {
   EXPECT_EQ(profiles.code, "import_failed");
   ASSERT_EQ(profiles.rows.size(), 1u);
   EXPECT_EQ(profiles.rows[0].row, 3);
-  EXPECT_EQ(get_profile(*db, admin, {"CONS", "junior"}).profile.competencies.size(), 0u);
+  EXPECT_EQ(catalogue->get_profile(admin, {"CONS", "junior"}).profile.competencies.size(), 0u);
 
   round("r1", competence::AssessmentPurpose::Selection);
   const Error ratings = failure_of([&] {
@@ -177,12 +180,12 @@ TEST_P(CompetenceStoreTest, AnotherMunicipalitySeesNothing) {
   round("r1", competence::AssessmentPurpose::Selection);
   const Principal other = new_municipality("GM0002");
   EXPECT_EQ(failure_of([&] { get_round(*db, other, "r1"); }).kind, ErrorKind::not_found);
-  EXPECT_EQ(failure_of([&] { get_framework(*db, other, "casemanager"); }).kind, ErrorKind::not_found);
+  EXPECT_EQ(failure_of([&] { catalogue->get_framework(other, "casemanager"); }).kind, ErrorKind::not_found);
   EXPECT_EQ(failure_of([&] { round_gaps(*db, other, "r1", {}); }).kind, ErrorKind::not_found);
   EXPECT_TRUE(list_rounds(*db, other).empty());
-  EXPECT_TRUE(list_frameworks(*db, other).empty());
+  EXPECT_TRUE(catalogue->list_frameworks(other).items.empty());
   // The same codes are free in the other municipality.
-  EXPECT_EQ(copy_reference_framework(*db, other, "casemanager").outcome, FrameworkOutcome::Created);
+  EXPECT_EQ(catalogue->copy_reference_framework(other, "casemanager").outcome, competence::FrameworkOutcome::Created);
 }
 
 }  // namespace

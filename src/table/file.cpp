@@ -1,4 +1,6 @@
-#include "store/competence_table.hpp"
+// libxlsxwriter 1.1.4 (Debian 12) writes workbooks only to a named file: the workbook goes through a private
+// temporary file that is read back and removed.
+#include "table/file.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -13,7 +15,7 @@
 #include "core/csv.hpp"
 #include "core/error.hpp"
 
-namespace kwm::store {
+namespace kwm::table {
 namespace {
 
 std::string cell_text(const Cell& cell) {
@@ -27,7 +29,7 @@ std::string cell_text(const Cell& cell) {
   return {};
 }
 
-// libxlsxwriter 1.1.4 writes workbooks only to a named file: a private one, removed whatever happens.
+// A private temporary file, removed whatever happens.
 struct ScratchFile {
   std::filesystem::path path;
   ScratchFile() {
@@ -76,8 +78,6 @@ void write_sheet(lxw_workbook* workbook, const Table& table) {
 
 }  // namespace
 
-Cell number_cell(const std::optional<double>& value) { return value ? Cell(*value) : Cell(); }
-
 std::string to_csv(const Table& table) {
   std::string text = csv::format_line(table.header);
   std::vector<std::string> fields;
@@ -104,4 +104,4 @@ std::string to_xlsx(const Table& table) {
   return std::move(bytes).str();
 }
 
-}  // namespace kwm::store
+}  // namespace kwm::table
