@@ -7,6 +7,7 @@ namespace kwm {
 namespace {
 
 constexpr auto catalogue = std::to_array<ErrorCodeEntry>({
+    {"account_locked", "Failed log-ins from many addresses locked the account until an admin unlocks it"},
     {"already_confirmed", "The run or mapping was confirmed before; a confirmed result is frozen"},
     {"already_locked", "The pair decision exists already"},
     {"ambiguous_competency", "The competency code occurs in more than one framework: name the framework"},
@@ -113,6 +114,7 @@ constexpr auto catalogue = std::to_array<ErrorCodeEntry>({
     {"profile_not_in_round", "The profile is not part of the round"},
     {"profile_required", "A profile is required"},
     {"purpose_limitation", "Assessments for development are never used for selection"},
+    {"rate_limited", "Too many failed log-ins from this address or for this user; wait Retry-After seconds"},
     {"reason_required", "A reason is required"},
     {"reorganisation_confirmed", "The reorganisation's outcome is confirmed and frozen"},
     {"reorganisation_exists", "A reorganisation with this code exists already"},
@@ -132,7 +134,6 @@ constexpr auto catalogue = std::to_array<ErrorCodeEntry>({
     {"stage_backwards", "A procedure cannot go back to an earlier stage"},
     {"stored_value_unknown", "A stored value is not known to this version"},
     {"too_large_for_tie_breaks", "Too many people and positions for the exact tie-breaking rules"},
-    {"too_many_attempts", "Too many failed log-ins; wait before trying again"},
     {"too_many_preferences", "More preferences than the social plan allows"},
     {"unit_cycle", "The unit would become its own ancestor"},
     {"unit_exists", "A unit with this code exists already"},
@@ -148,6 +149,7 @@ constexpr auto catalogue = std::to_array<ErrorCodeEntry>({
     {"unknown_round", "The round does not exist in the municipality"},
     {"unknown_unit", "The unit does not exist in the municipality"},
     {"unreadable_file", "The file cannot be read"},
+    {"unsupported_format", "A stored or uploaded document names a format this version does not read"},
     {"unwritable_file", "The file cannot be written"},
     {"username_taken", "The user name is taken"},
     {"weak_password", "The password is too short or too common"},
