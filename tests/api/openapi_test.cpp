@@ -88,8 +88,6 @@ TEST_P(OpenApi, TypedCapabilitiesLeaveNoSchemaEmpty) {
     EXPECT_TRUE(schemas.contains(name)) << name;
   }
   EXPECT_GT(typed, 20u);
-  // Organisation and placement are typed; what is left is competence, sessions and the system routes
-  // (88 before placement moved). Lower this as each capability moves.
   // Routes still without a typed contract: 88 before placement and part of competence moved, 35 after
   // (competence rounds and results, session, system and audit).
   EXPECT_EQ(untyped, 35u);
